@@ -1,0 +1,114 @@
+"""Median server time and query count of every main page for the demo user at scale.
+
+    .venv/bin/python benchmarks/pages.py [--scale 10] [--runs 30]
+
+Builds a throwaway SQLite database (WAL, the real settings) in a temporary folder,
+seeds the demo account with ``seed_demo_data --scale N`` and requests each page
+in-process with Django's test client, printing median and p95 milliseconds and
+the number of queries. Nothing is written outside the temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="careerpath-bench-")
+    os.environ["CAREERPATH_DATA_DIR"] = data_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
+    os.environ.pop("DATABASE_URL", None)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    started = time.perf_counter()
+    call_command(
+        "seed_demo_data",
+        scale=args.scale,
+        password="benchmark password",
+        stdout=io.StringIO(),
+    )
+    seeded = time.perf_counter() - started
+
+    from careerpath.accounts.models import User
+    from careerpath.goals.models import Goal
+    from careerpath.profiles.models import SelfAssessment
+
+    user = User.objects.get(email="demo@careerpath.local")
+    goal = (
+        Goal.objects.owned_by(user)
+        .filter(status="active")
+        .exclude(metric_name="")
+        .first()
+        or Goal.objects.owned_by(user).first()
+    )
+    assessment = SelfAssessment.objects.owned_by(user).first()
+    client = Client()
+    client.force_login(user)
+    pages = {
+        "dashboard": "/dashboard/",
+        "profile": "/profile/",
+        "self-assessment history": "/assessments/",
+        "self-assessment detail": f"/assessments/{assessment.pk}/",
+        "goal list": "/goals/",
+        "goal detail": f"/goals/{goal.pk}/",
+        "goal action plan": f"/goals/{goal.pk}/plan/",
+        "new goal form": "/goals/new/",
+        "roadmap": "/roadmap/",
+        "API: goals": "/api/v1/goals",
+        "API: goal detail": f"/api/v1/goals/{goal.pk}",
+    }
+    print(
+        f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"
+    )
+    print(
+        f"seeded in {seeded:.1f} s: {Goal.objects.owned_by(user).count()} goals, "
+        f"{SelfAssessment.objects.owned_by(user).count()} self-assessments"
+    )
+    print(f"{'page':<26}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200, url  # warm-up and sanity
+        timings = []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - t0) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        timings.sort()
+        p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+        print(
+            f"{name:<26}{statistics.median(timings):>10.1f}{p95:>9.1f}{len(queries):>9}"
+        )
+
+
+if __name__ == "__main__":
+    main()

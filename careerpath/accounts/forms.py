@@ -1,0 +1,53 @@
+"""Forms for the account settings pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from careerpath.accounts.models import ApiToken, User
+
+
+class AccountSettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("display_name", "time_zone")
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=80,
+        help_text="What the token is for, e.g. “cron on my laptop”.",
+    )
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Give the token a name.")
+        if ApiToken.objects.owned_by(self.owner).filter(name=name).exists():
+            raise forms.ValidationError("You already have a token with this name.")
+        return name
+
+
+class AccountDeleteForm(forms.Form):
+    confirm_email = forms.CharField(
+        label="Type your e-mail address to confirm",
+        max_length=254,
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm_email(self) -> str:
+        value = self.cleaned_data["confirm_email"].strip()
+        if value.lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                "That is not your e-mail address; nothing was deleted."
+            )
+        return value

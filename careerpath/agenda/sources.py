@@ -1,0 +1,18 @@
+"""Every area that has dates contributes a ``due_items(owner, start, end)`` function here.
+
+The list is explicit on purpose: adding an area means adding one line, and the
+dashboard's queries stay visible in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from careerpath.accounts.models import User
+from careerpath.core.due import DueItem
+from careerpath.goals.agenda import due_items as goal_due_items
+
+DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
+
+SOURCES: tuple[DueItemsSource, ...] = (goal_due_items,)

@@ -1,0 +1,37 @@
+"""The dashboard: the profile at a glance and everything due."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from careerpath.agenda.today import build_agenda
+from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.profiles.models import Profile, SelfAssessment
+
+
+@login_not_required
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("agenda:dashboard")
+    return redirect("account_login")
+
+
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = request.user.today()
+    profile = Profile.objects.owned_by(request.user).first()
+    latest = (
+        SelfAssessment.objects.owned_by(request.user).with_responsibilities().first()
+    )
+    return TemplateResponse(
+        request,
+        "agenda/dashboard.html",
+        {
+            "today": today,
+            "profile": profile,
+            "latest": latest,
+            "agenda": build_agenda(request.user, today=today),
+        },
+    )

@@ -1,0 +1,19 @@
+"""Request types for views that only signed-in people reach."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
+    from careerpath.accounts.models import User
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """What a view behind LoginRequiredMiddleware receives."""
+
+    user: User
+    htmx: HtmxDetails

@@ -1,0 +1,50 @@
+"""Markdown for text people write: raw HTML off, then an allow-list sanitiser.
+
+Stored XSS is impossible by construction: markdown-it never passes raw HTML through,
+and nh3 removes any element, attribute or URL scheme outside the allow-list.
+"""
+
+from __future__ import annotations
+
+import nh3
+from markdown_it import MarkdownIt
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
+    "strikethrough"
+)
+
+ALLOWED_TAGS = {
+    "p",
+    "a",
+    "em",
+    "strong",
+    "del",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "blockquote",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "br",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> str:
+    """Return safe HTML for ``text``; headings 1–2 are demoted so pages keep their outline."""
+    html = _md.render(text or "")
+    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -1,0 +1,69 @@
+"""Display filters. None of them query the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from careerpath.core.charts import amount, format_number
+from careerpath.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str) -> SafeString:
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """0.456 → "46 %"; None → "—"."""
+    if value is None:
+        return "—"
+    return f"{round(value * 100)} %"
+
+
+@register.filter
+def signed(value: int | float | None) -> str:
+    """A change shown with its sign: +1, −2, 0."""
+    if value is None:
+        return "—"
+    if value > 0:
+        return f"+{value:g}"
+    if value < 0:
+        return f"−{abs(value):g}"
+    return "0"
+
+
+@register.filter
+def share_number(value: float | None) -> int:
+    """0.456 → 46, for SVG geometry (inline styles are blocked by the CSP)."""
+    return 0 if value is None else round(max(0.0, min(1.0, value)) * 100)
+
+
+@register.filter
+def get_item(mapping: dict[object, object] | None, key: object) -> object:
+    """mapping[key], or 0 when absent: for counts shown beside choices."""
+    return (mapping or {}).get(key, 0)
+
+
+@register.filter
+def number(value: object) -> str:
+    """A Decimal without trailing zeros: 12.50 → 12.5, 40.00 → 40."""
+    if value is None:
+        return "—"
+    try:
+        return format_number(Decimal(str(value)))
+    except ArithmeticError:
+        return str(value)
+
+
+@register.filter
+def with_unit(value: object, unit: str) -> str:
+    """A number and its unit, singular for one: 1 workshop, 3 workshops."""
+    if value is None:
+        return "—"
+    return amount(Decimal(str(value)), unit or "")

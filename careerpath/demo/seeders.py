@@ -1,0 +1,32 @@
+"""Every area that has demo content contributes a ``seed(owner, *, rng, scale, today)``.
+
+Listed explicitly, like the agenda's sources: adding an area adds one line.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date
+
+from careerpath.accounts.models import User
+from careerpath.goals.demo import seed as seed_goals
+from careerpath.profiles.demo import seed as seed_profiles
+
+Seeder = Callable[..., dict[str, int]]
+
+SEEDERS: tuple[tuple[str, Seeder], ...] = (
+    ("profile and self-assessments", seed_profiles),
+    ("goals", seed_goals),
+)
+
+
+def seed_all(
+    owner: User, *, scale: int, today: date, seed: int = 2026
+) -> dict[str, int]:
+    """Fill every area for ``owner``; returns row counts per kind of thing created."""
+    rng = random.Random(seed)
+    counts: dict[str, int] = {}
+    for _label, seeder in SEEDERS:
+        counts.update(seeder(owner, rng=rng, scale=scale, today=today))
+    return counts

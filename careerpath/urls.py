@@ -1,0 +1,18 @@
+"""Every route: each area under its own prefix, allauth under /accounts/, the API under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from careerpath.api import api
+from careerpath.core.views import healthz
+
+urlpatterns = [
+    path("", include("careerpath.agenda.urls")),
+    path("", include("careerpath.profiles.urls")),
+    path("", include("careerpath.goals.urls")),
+    path("accounts/", include("careerpath.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]

@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""Django's command-line utility; ``careerpath`` does the same once installed."""
+
+from careerpath.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Error pages and the account pages' query budgets."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import permission_denied, server_error
+
+from careerpath.accounts.models import SecurityEvent
+from careerpath.accounts.services import create_api_token
+
+
+def test_500_page_is_ours_and_needs_no_context():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_403_page_is_ours(alice):
+    request = RequestFactory().get("/")
+    request.user = alice
+    response = permission_denied(request, exception=None)
+    assert response.status_code == 403
+    assert "You can't do that here" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_csrf_failure_gets_a_clear_page(alice):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(reverse("profiles:profile_edit"), {"current_role": "x"})
+    assert response.status_code == 403
+    assert "reload the page and try again" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 20])
+def test_token_list_and_security_log_query_counts_do_not_grow(
+    alice_client, alice, django_assert_num_queries, count
+):
+    for n in range(count):
+        create_api_token(user=alice, name=f"token {n}")
+        SecurityEvent.objects.create(user=alice, kind="login")
+    # session, user, tokens
+    with django_assert_num_queries(3):
+        assert alice_client.get(reverse("accounts:token_list")).status_code == 200
+    # session, user, events
+    with django_assert_num_queries(3):
+        assert alice_client.get(reverse("accounts:security_log")).status_code == 200
+
+
+class _FormAudit(HTMLParser):
+    """Collects landmarks, labelled controls and headings of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.labels: set[str] = set()
+        self.controls: list[dict[str, str]] = []
+        self.landmarks: set[str] = set()
+        self.h1 = 0
+        self.lang = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag in {"main", "nav", "header", "footer"}:
+            self.landmarks.add(tag)
+        if tag == "h1":
+            self.h1 += 1
+        if tag == "label" and a.get("for"):
+            self.labels.add(a["for"])
+        if tag in {"input", "select", "textarea"} and a.get("type") not in {
+            "hidden",
+            "submit",
+        }:
+            self.controls.append(a)
+
+
+def _audit(html):
+    audit = _FormAudit()
+    audit.feed(html)
+    return audit
+
+
+@pytest.mark.django_db
+def test_every_page_has_landmarks_one_heading_and_labelled_controls(
+    alice_client, alice
+):
+    from careerpath.profiles.tests.factories import (
+        ProfileFactory,
+        SelfAssessmentFactory,
+    )
+    from tests.routes import site_routes
+
+    ProfileFactory(owner=alice)
+    assessment = SelfAssessmentFactory(owner=alice)
+    urls = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
+    urls += [
+        reverse("profiles:assessment_detail", args=[assessment.pk]),
+        reverse("profiles:assessment_edit", args=[assessment.pk]),
+        reverse("profiles:assessment_delete", args=[assessment.pk]),
+    ]
+    checked = 0
+    for url in urls:
+        response = alice_client.get(url)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        checked += 1
+        audit = _audit(response.content.decode())
+        assert audit.lang == "en", url
+        assert {"main", "header", "footer"} <= audit.landmarks, url
+        assert audit.h1 == 1, url
+        for control in audit.controls:
+            labelled = control.get("id") in audit.labels or control.get("aria-label")
+            assert labelled, (url, control)
+    assert checked >= 12

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "ninja",
     "careerpath.core",
     "careerpath.accounts",
+    "careerpath.taxonomy",
     "careerpath.profiles",
     "careerpath.goals",
     "careerpath.agenda",

@@ -1,0 +1,1 @@
+"""Skill inventory, job-posting analysis, target roles and gap analysis."""

@@ -119,3 +119,21 @@ def test_every_page_has_landmarks_one_heading_and_labelled_controls(
             labelled = control.get("id") in audit.labels or control.get("aria-label")
             assert labelled, (url, control)
     assert checked >= 12
+
+
+@pytest.mark.django_db
+def test_every_navigation_entry_opens_and_marks_its_area_as_current(client, alice):
+    from careerpath.core.context_processors import NAVIGATION
+
+    client.force_login(alice)
+    entries = [entry for _group, group_entries in NAVIGATION for entry in group_entries]
+    assert len({url_name for _label, url_name, _prefix in entries}) == len(entries)
+    for label, url_name, prefix in entries:
+        url = reverse(url_name)
+        assert url.startswith(prefix), (url_name, url, prefix)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.context["nav_current"] == label
+        html = response.content.decode()
+        assert f'aria-current="page">{label}</a>' in html
+        assert html.count('aria-current="page"') == 1, url

@@ -18,3 +18,13 @@ document.addEventListener("submit", (event) => {
   const message = event.target.dataset.confirm;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// The main menu is a sidebar on wide screens: keep its disclosure open there.
+(() => {
+  const menu = document.querySelector("[data-site-menu]");
+  if (!menu) return;
+  const wide = window.matchMedia("(min-width: 960px)");
+  const sync = () => { if (wide.matches) menu.open = true; };
+  sync();
+  wide.addEventListener("change", sync);
+})();

@@ -20,6 +20,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import cached_property
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 # ----------------------------------------------------------------------------------
 # Shared helpers
@@ -575,6 +579,68 @@ class TimelineRow:
     def marker_dx(self) -> int:
         return 8 if self.marker_anchor == "start" else -8
 
+    def _overdue_svg(self, y: int) -> str:
+        if not self.item.overdue:
+            return ""
+        return (
+            f'<text class="tl__overdue" x="{self.marker_x}%" dx="{self.marker_dx}" '
+            f'y="{y}" text-anchor="{self.marker_anchor}">overdue</text>'
+        )
+
+    def wide_svg(self, timeline: Timeline) -> str:
+        """This row in the wide layout: label column beside the plot column."""
+        if self.is_milestone:
+            mark = (
+                f'<svg x="{self.center}%" y="14" overflow="visible">'
+                '<polygon class="tl__marker" points="0,-7 7,0 0,7 -7,0"/></svg>'
+            )
+        else:
+            mark = (
+                f'<rect class="tl__bar" x="{self.left}%" y="8" '
+                f'width="{self.width}%" height="12" rx="3"/>'
+            )
+        return (
+            f'<a class="{escape(self.css_class)}" href="{escape(self.item.url)}">'
+            f"<title>{escape(self.title)}</title>"
+            f'<rect class="tl__hit" x="0" y="{self.y}" width="100%" '
+            f'height="{timeline.row_height}"/>'
+            f'<svg y="{self.y}" width="{timeline.label_width}%" '
+            f'height="{timeline.row_height}">'
+            f'<text class="tl__label tl__label--long" x="{self.indent}" y="18">'
+            f"{escape(self.label)}</text>"
+            f'<text class="tl__label tl__label--short" x="{self.indent}" y="18">'
+            f"{escape(self.short_label)}</text></svg>"
+            f'<svg x="{timeline.plot_left}%" y="{self.y}" '
+            f'width="{timeline.plot_width}%" height="{timeline.row_height}" '
+            f'overflow="visible">{mark}{self._overdue_svg(18)}</svg></a>\n'
+        )
+
+    def stacked_svg(self, timeline: Timeline) -> str:
+        """This row in the stacked layout: the label above its bar."""
+        if self.is_milestone:
+            mark = (
+                f'<svg x="{self.center}%" y="29" overflow="visible">'
+                '<polygon class="tl__marker" points="0,-7 7,0 0,7 -7,0"/></svg>'
+            )
+        else:
+            mark = (
+                f'<rect class="tl__bar" x="{self.left}%" y="24" '
+                f'width="{self.width}%" height="11" rx="3"/>'
+            )
+        return (
+            f'<a class="{escape(self.css_class)}" href="{escape(self.item.url)}">'
+            f"<title>{escape(self.title)}</title>"
+            f'<rect class="tl__hit" x="0" y="{self.stacked_y}" width="100%" '
+            f'height="{timeline.stacked_row_height}"/>'
+            f'<svg y="{self.stacked_y}" width="100%" '
+            f'height="{timeline.stacked_row_height}">'
+            f'<text class="tl__label" x="{self.indent}" y="17">{escape(self.label)}'
+            f"</text></svg>"
+            f'<svg x="1%" y="{self.stacked_y}" width="98%" '
+            f'height="{timeline.stacked_row_height}" overflow="visible">'
+            f"{mark}{self._overdue_svg(33)}</svg></a>\n"
+        )
+
 
 ROW_HEIGHT = 28
 STACKED_ROW_HEIGHT = 42
@@ -634,6 +700,19 @@ class Timeline:
     @property
     def stacked_rows_bottom(self) -> int:
         return self.header_height + len(self.rows) * self.stacked_row_height
+
+    @cached_property
+    def wide_rows_svg(self) -> SafeString:
+        """The rows of the wide drawing, built here rather than in the template: a
+        roadmap can have hundreds of rows and template nodes cost ten times more."""
+        # Every user-written string in a row passes through escape() in wide_svg.
+        return mark_safe("".join(row.wide_svg(self) for row in self.rows))  # noqa: S308
+
+    @cached_property
+    def stacked_rows_svg(self) -> SafeString:
+        """The rows of the stacked (phone) drawing; see ``wide_rows_svg``."""
+        # Every user-written string in a row passes through escape() in stacked_svg.
+        return mark_safe("".join(row.stacked_svg(self) for row in self.rows))  # noqa: S308
 
     @property
     def today_anchor(self) -> str:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import page_window
 from careerpath.profiles.forms import (
     ProfileForm,
     SelfAssessmentForm,
@@ -52,13 +53,23 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+HISTORY_PAGE_SIZE = 10
+
+
 def assessment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The history: every assessment, newest first, with what changed since the one before."""
+    """The history, newest first, a page at a time, with what changed since the one before."""
+    mine = SelfAssessment.objects.owned_by(request.user)
+    page = page_window(
+        count=mine.count(),
+        requested=request.GET.get("page"),
+        per_page=HISTORY_PAGE_SIZE,
+    )
+    # One row more than the page shows: the last entry's change needs the one before it.
     assessments = list(
-        SelfAssessment.objects.owned_by(request.user).with_responsibilities()
+        mine.with_responsibilities()[page.offset : page.offset + page.per_page + 1]
     )
     entries = []
-    for index, assessment in enumerate(assessments):
+    for index, assessment in enumerate(assessments[: page.per_page]):
         previous = assessments[index + 1] if index + 1 < len(assessments) else None
         change = (
             compare_assessments(facts_of(previous), facts_of(assessment))
@@ -69,7 +80,7 @@ def assessment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             {"assessment": assessment, "previous": previous, "change": change}
         )
     return TemplateResponse(
-        request, "profiles/assessment_list.html", {"entries": entries}
+        request, "profiles/assessment_list.html", {"entries": entries, "page": page}
     )
 
 

@@ -231,10 +231,42 @@ def test_history_query_count_does_not_grow(
             owner=alice,
             assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=7 * n),
         )
-    # session, user, assessments, responsibilities
-    with django_assert_num_queries(4):
+    # session, user, count, assessments, responsibilities
+    with django_assert_num_queries(5):
         response = alice_client.get(reverse("profiles:assessment_list"))
     assert response.status_code == 200
+
+
+def test_history_pages_ten_at_a_time_and_compares_across_the_page_break(
+    alice_client, alice
+):
+    for n in range(23):
+        SelfAssessmentFactory(
+            owner=alice,
+            assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=7 * n),
+            job_satisfaction=1 + n % 5,
+        )
+    url = reverse("profiles:assessment_list")
+    first = alice_client.get(url)
+    entries = first.context["entries"]
+    assert len(entries) == 10
+    assert [e["assessment"].assessed_on for e in entries] == sorted(
+        (e["assessment"].assessed_on for e in entries), reverse=True
+    )
+    # The oldest on page 1 is compared with the newest on page 2.
+    last = entries[-1]
+    second = alice_client.get(url, {"page": 2})
+    assert last["previous"] == second.context["entries"][0]["assessment"]
+    assert last["change"] is not None
+    html = first.content.decode()
+    assert "1–10 of 23 self-assessments · page 1 of 3" in html
+    assert 'href="?page=2" rel="next"' in html and 'rel="prev"' not in html
+    third = alice_client.get(url, {"page": 3})
+    assert len(third.context["entries"]) == 3
+    assert third.context["entries"][-1]["change"] is None  # the very first one
+    # A stale or edited page number shows the nearest real page.
+    assert alice_client.get(url, {"page": 99}).context["page"].number == 3
+    assert alice_client.get(url, {"page": "x"}).context["page"].number == 1
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -12,6 +12,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Self-assessments", "profiles:assessment_list", "/assessments/"),
     ("Goals", "goals:goal_list", "/goals/"),
     ("Roadmap", "goals:roadmap", "/roadmap/"),
+    ("Network", "network:overview", "/network/"),
 )
 
 

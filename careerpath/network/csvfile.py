@@ -66,7 +66,9 @@ def write_csv(records: Sequence[ContactRecord]) -> str:
 
 def parse_csv(text: str, *, filename: str = "contacts.csv") -> list[ContactRecord]:
     """Records from a careerpath contacts CSV; a malformed file raises ``FormatError``."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(
+        io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True
+    )
     try:
         header = next(reader, None)
         if not header or header[0].strip() != "Name":

@@ -46,7 +46,9 @@ def parse_connections(
     text: str, *, filename: str = "Connections.csv"
 ) -> list[ContactRecord]:
     """Every connection in the file, in file order; a malformed file raises ``FormatError``."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(
+        io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True
+    )
     header: dict[int, str] | None = None
     width = 0
     records: list[ContactRecord] = []

@@ -132,8 +132,10 @@ def _parse_line(number: int, line: str, filename: str) -> _Property:
         if not sep:  # vCard 2.1/3.0 shorthand: TEL;CELL:…
             key, raw = "TYPE", key
         for item in _split(raw, ","):
-            if item:
-                params[key.upper()].append(_decode_param(item))
+            decoded = _decode_param(item)
+            # TYPE="voice,cell" (vCard 4.0) lists several types inside one quoted value.
+            values = decoded.split(",") if key.upper() == "TYPE" else [decoded]
+            params[key.upper()].extend(v for v in values if v)
     return _Property(group.casefold(), name.upper(), dict(params), value, number)
 
 

@@ -64,9 +64,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MentorshipMeeting
 
-    contact = factory.SubFactory(
-        ContactFactory, relationship_types=["mentor"]
-    )
+    contact = factory.SubFactory(ContactFactory, relationship_types=["mentor"])
     owner = factory.SelfAttribute("contact.owner")
     interaction = factory.LazyAttribute(
         lambda o: InteractionFactory(
@@ -86,7 +84,7 @@ class ContactImportFactory(factory.django.DjangoModelFactory):
     kind = "linkedin"
     filename = "Connections.csv"
     content = (
-        "Notes:\n\"Email addresses may be missing.\"\n\n"
+        'Notes:\n"Email addresses may be missing."\n\n'
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Jane,Doe,https://www.linkedin.com/in/jane-doe,,Acme,Head of Data,12 Mar 2024\n"
     )

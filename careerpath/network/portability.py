@@ -198,17 +198,28 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         for k in keys:
             seen[k] = record.line
         contact = (
-            (by_profile.get(record.profile_url) if record.profile_url else None)
-            or next(
-                (
-                    by_email[e.casefold()]
-                    for e in record.emails
-                    if e.casefold() in by_email
-                ),
-                None,
-            )
-            or by_key.get(match_key(record.name, record.company))
+            by_profile.get(record.profile_url) if record.profile_url else None
+        ) or next(
+            (by_email[e.casefold()] for e in record.emails if e.casefold() in by_email),
+            None,
         )
+        if contact is None:
+            contact = by_key.get(match_key(record.name, record.company))
+            if (
+                contact is not None
+                and record.profile_url
+                and contact.profile_url
+                and contact.profile_url != record.profile_url
+            ):
+                plan.rows.append(
+                    PlannedRow(
+                        record,
+                        "skip",
+                        "same name and company as a contact with another LinkedIn profile",
+                        contact,
+                    )
+                )
+                continue
         if contact is None:
             plan.rows.append(PlannedRow(record, "new"))
             continue

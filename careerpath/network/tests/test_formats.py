@@ -268,7 +268,10 @@ records = st.builds(
     name=TEXT.filter(lambda t: t.strip() != ""),
     company=TEXT,
     title=TEXT,
-    emails=st.lists(st.from_regex(r"[a-z0-9._+-]{1,12}@[a-z]{1,10}\.example", fullmatch=True), max_size=3).map(tuple),
+    emails=st.lists(
+        st.from_regex(r"[a-z0-9._+-]{1,12}@[a-z]{1,10}\.example", fullmatch=True),
+        max_size=3,
+    ).map(tuple),
     phones=st.lists(st.tuples(LABEL, TEXT), max_size=3).map(tuple),
     links=st.lists(
         st.tuples(

@@ -256,7 +256,9 @@ def build_overview(owner: User, *, today: date) -> Overview:
 
 def contact_balance(contact: Contact) -> ledger.Balance:
     """The give/receive balance with one contact."""
-    row = Interaction.objects.filter(owner=contact.owner, contacts=contact).aggregate(
+    row = Interaction.objects.filter(
+        owner_id=contact.owner_id, contacts=contact
+    ).aggregate(
         gave=Count("pk", filter=Q(help_direction__in=("gave", "both"))),
         received=Count("pk", filter=Q(help_direction__in=("received", "both"))),
     )

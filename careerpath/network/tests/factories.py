@@ -45,6 +45,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 class InteractionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Interaction
+        skip_postgeneration_save = True
 
     owner = factory.SubFactory(UserFactory)
     occurred_on = datetime.date(2026, 10, 1)

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "careerpath.taxonomy",
     "careerpath.profiles",
     "careerpath.goals",
+    "careerpath.network",
     "careerpath.agenda",
     "careerpath.demo",
 ]

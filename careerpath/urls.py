@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("careerpath.agenda.urls")),
     path("", include("careerpath.profiles.urls")),
     path("", include("careerpath.goals.urls")),
+    path("", include("careerpath.network.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

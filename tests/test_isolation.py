@@ -25,6 +25,13 @@ from careerpath.goals.tests.factories import (
     KpiReadingFactory,
     MilestoneFactory,
 )
+from careerpath.network.tests.factories import (
+    ContactFactory,
+    ContactImportFactory,
+    EventFactory,
+    InteractionFactory,
+    MeetingFactory,
+)
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 from tests.routes import api_operations, site_routes
 
@@ -98,7 +105,59 @@ GOAL_FORM = {
     "confirm_activation": "on",
 }
 
+
+def _contact(owner):
+    return {"pk": ContactFactory(owner=owner, name=CANARY, notes=CANARY).pk}
+
+
+def _interaction(owner):
+    contact = ContactFactory(owner=owner, name=f"Met {CANARY}")
+    return {
+        "pk": InteractionFactory(
+            owner=owner,
+            summary=CANARY,
+            follow_up_on=datetime.date(2026, 10, 5),
+            contacts=[contact],
+        ).pk
+    }
+
+
+def _event(owner):
+    return {"pk": EventFactory(owner=owner, name=CANARY, notes=CANARY).pk}
+
+
+def _meeting(owner):
+    return {"pk": MeetingFactory(contact=ContactFactory(owner=owner), agenda=CANARY).pk}
+
+
+def _contact_import(owner):
+    return {"pk": ContactImportFactory(owner=owner, filename=f"{CANARY}.csv").pk}
+
+
+NETWORK_FORM = {
+    "name": "Stolen",
+    "occurred_on": "2026-06-01",
+    "held_on": "2026-06-01",
+    "channel": "call",
+    "summary": "Stolen",
+    "help_direction": "none",
+    "agenda": "Stolen",
+}
+
 ROUTE_CASES: dict[str, Case] = {
+    "network:contact_detail": Case(_contact, ("GET",)),
+    "network:contact_edit": Case(_contact, ("GET", "POST"), NETWORK_FORM),
+    "network:contact_delete": Case(_contact, ("GET", "POST")),
+    "network:meeting_create": Case(_contact, ("GET", "POST"), NETWORK_FORM),
+    "network:interaction_edit": Case(_interaction, ("GET", "POST"), NETWORK_FORM),
+    "network:interaction_delete": Case(_interaction, ("POST",)),
+    "network:interaction_follow_up": Case(_interaction, ("POST",)),
+    "network:meeting_delete": Case(_meeting, ("POST",)),
+    "network:event_detail": Case(_event, ("GET",)),
+    "network:event_follow_up": Case(_event, ("POST",)),
+    "network:event_delete": Case(_event, ("GET", "POST")),
+    "network:import_preview": Case(_contact_import, ("GET",)),
+    "network:import_commit": Case(_contact_import, ("POST",)),
     "goals:goal_detail": Case(_goal, ("GET",)),
     "goals:goal_edit": Case(_goal, ("GET", "POST"), GOAL_FORM),
     "goals:goal_status": Case(_goal, ("POST",), GOAL_FORM),
@@ -133,8 +192,19 @@ API_BODY = {
     "status": "abandoned",
     "reason": "stolen",
     "completed": True,
+    "name": "Stolen",
+    "occurred_on": "2026-06-01",
+    "channel": "call",
+    "summary": "Stolen",
+    "contact_ids": [1],
 }
 API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
+    "/api/v1/network/contacts/{contact_id}": lambda owner: {
+        "contact_id": _contact(owner)["pk"]
+    },
+    "/api/v1/network/interactions/{interaction_id}": lambda owner: {
+        "interaction_id": _interaction(owner)["pk"]
+    },
     "/api/v1/goals/{goal_id}": lambda owner: {"goal_id": _goal(owner)["pk"]},
     "/api/v1/goals/{goal_id}/milestones": lambda owner: {"goal_id": _goal(owner)["pk"]},
     "/api/v1/goals/{goal_id}/steps": lambda owner: {"goal_id": _goal(owner)["pk"]},
@@ -255,6 +325,37 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
     MilestoneFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     ActionStepFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     KpiReadingFactory(goal=goal, note=CANARY)
+    contact = ContactFactory(
+        owner=alice,
+        name=CANARY,
+        company=CANARY,
+        title=CANARY,
+        emails=[f"{CANARY}@example.org"],
+        phones=[{"label": CANARY, "number": CANARY}],
+        links=[{"label": CANARY, "url": f"https://{CANARY}.example"}],
+        profile_url=f"https://www.linkedin.com/in/{CANARY}",
+        how_we_met=CANARY,
+        relationship_types=["mentor"],
+        tags=[CANARY],
+        notes=CANARY,
+        advocates_for=CANARY,
+        advocates_where=CANARY,
+        added_on=datetime.date(2026, 1, 1),
+    )
+    contact.goals.add(goal)
+    event = EventFactory(owner=alice, name=CANARY, place=CANARY, notes=CANARY)
+    InteractionFactory(
+        owner=alice,
+        summary=CANARY,
+        notes=CANARY,
+        help_what=CANARY,
+        help_direction="received",
+        event=event,
+        follow_up_on=datetime.date(2026, 11, 25),
+        contacts=[contact],
+    )
+    MeetingFactory(contact=contact, agenda=CANARY, takeaways=CANARY, actions=CANARY)
+    ContactImportFactory(owner=alice, filename=CANARY, content=CANARY)
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [
@@ -314,4 +415,9 @@ def test_owned_models_cover_every_user_table():
         "profiles.SelfAssessment",
         "profiles.Responsibility",
         "accounts.ApiToken",
+        "network.Contact",
+        "network.Interaction",
+        "network.Event",
+        "network.MentorshipMeeting",
+        "network.ContactImport",
     } <= labels

@@ -12,7 +12,11 @@ from datetime import date
 from careerpath.accounts.models import User
 from careerpath.core.due import DueItem
 from careerpath.goals.agenda import due_items as goal_due_items
+from careerpath.network.agenda import due_items as network_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
-SOURCES: tuple[DueItemsSource, ...] = (goal_due_items,)
+SOURCES: tuple[DueItemsSource, ...] = (
+    goal_due_items,
+    network_due_items,
+)

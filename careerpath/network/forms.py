@@ -1,0 +1,384 @@
+"""Forms for contacts, interactions, events, mentorship meetings and imports (input shape only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+
+from careerpath.accounts.models import User
+from careerpath.core.forms import ListField
+from careerpath.goals.models import Goal
+from careerpath.network.models import (
+    NOTES_MAX,
+    Contact,
+    Event,
+    Interaction,
+    RelationshipType,
+)
+from careerpath.network.services import PersonMet
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _pairs(text: str, key: str) -> list[dict[str, str]]:
+    """Lines like "mobile: +44 7700 900123" or just "+44 7700 900123"."""
+    pairs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        label, sep, value = line.partition(": ")
+        if not sep or "://" in label:
+            label, value = "", line
+        pairs.append({"label": label.strip(), key: value.strip()})
+    return pairs
+
+
+class PairsField(forms.CharField):
+    """Labelled values typed one per line, "label: value"."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def __init__(self, *, key: str, **kwargs: Any) -> None:
+        self.key = key
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 4000)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(
+                f"{item['label']}: {item[self.key]}"
+                if item.get("label")
+                else item[self.key]
+                for item in value
+            )
+        return value
+
+    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+        text = super().clean(value)
+        pairs = _pairs(text or "", self.key)
+        if len(pairs) > 20:
+            raise forms.ValidationError("Keep it to 20 or fewer.")
+        return pairs
+
+
+def owned_goals(owner: User) -> Any:
+    return Goal.objects.owned_by(owner).open().order_by("status", "deadline", "pk")
+
+
+class ContactForm(forms.ModelForm):
+    emails = ListField(
+        label="E-mail addresses",
+        max_items=10,
+        max_item_length=254,
+        help_text="One per line.",
+    )
+    phones = PairsField(
+        key="number",
+        label="Phones",
+        help_text="One per line, e.g. “mobile: +44 7700 900123”.",
+    )
+    links = PairsField(
+        key="url", label="Links", help_text="One per line, e.g. “blog: https://…”."
+    )
+    relationship_types = forms.MultipleChoiceField(
+        label="Relationship",
+        choices=RelationshipType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Several allowed. The keep-in-touch rhythm follows the closest one.",
+    )
+    tags = ListField(
+        label="Tags", max_items=20, max_item_length=40, help_text="Comma-separated."
+    )
+    goals = forms.ModelMultipleChoiceField(
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Goals they can help with",
+    )
+
+    class Meta:
+        model = Contact
+        fields = (
+            "name",
+            "company",
+            "title",
+            "relationship_types",
+            "emails",
+            "phones",
+            "links",
+            "profile_url",
+            "how_we_met",
+            "met_on",
+            "tags",
+            "notes",
+            "goals",
+            "keep_in_touch",
+            "ideal_interval_days",
+            "max_interval_days",
+            "advocates_for",
+            "advocates_where",
+        )
+        widgets = {
+            "met_on": DATE,
+            "notes": forms.Textarea(attrs={"rows": 5}),
+            "advocates_for": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"notes": "Markdown: **bold**, lists, links."}
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = owned_goals(owner)
+        self.fields["notes"].max_length = NOTES_MAX
+
+
+def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
+    """Contacts named one per line ("Ana Ruiz" or "Ana Ruiz (Globex)"); unknown names returned."""
+    contacts: list[Contact] = []
+    unknown: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        name, _, company = line.partition(" (")
+        matches = Contact.objects.owned_by(owner).filter(name__iexact=name)
+        if company:
+            matches = matches.filter(company__iexact=company.rstrip(")"))
+        found = list(matches[:2])
+        if len(found) == 1:
+            contacts.append(found[0])
+        else:
+            unknown.append(
+                line
+                if not found
+                else f"{line} (several match: add the company in brackets)"
+            )
+    return contacts, unknown
+
+
+class ContactsPickerMixin:
+    """A short checklist of likely people, plus names typed for anyone else.
+
+    With thousands of contacts a full list would be unusable; the checklist offers the
+    people already chosen, those due a catch-up and the most recently contacted.
+    """
+
+    owner: User
+    cleaned_data: dict[str, Any]
+
+    def setup_picker(self, owner: User, preselected: Sequence[Contact]) -> None:
+        self.owner = owner
+        field = self.fields["contacts"]  # type: ignore[attr-defined]
+        field.queryset = Contact.objects.owned_by(owner)
+        recent = list(
+            Contact.objects.owned_by(owner)
+            .exclude(last_interaction_on__isnull=True)
+            .order_by("-last_interaction_on", "name")
+            .only("pk", "name", "company")[:15]
+        )
+        candidates = {c.pk: c for c in [*preselected, *recent]}
+        field.widget.choices = [(pk, str(c)) for pk, c in candidates.items()]
+
+    def clean_people(self) -> list[Contact]:
+        contacts, unknown = resolve_people(
+            self.owner, self.cleaned_data.get("other_people", "")
+        )
+        if unknown:
+            raise forms.ValidationError(
+                "Not in your contacts: "
+                + "; ".join(unknown)
+                + ". Add them first, or check the spelling."
+            )
+        return contacts
+
+    def chosen_contacts(self) -> list[Contact]:
+        chosen = {c.pk: c for c in self.cleaned_data.get("contacts", [])}
+        for c in self.cleaned_data.get("other_people_contacts", []):
+            chosen.setdefault(c.pk, c)
+        return list(chosen.values())
+
+
+class InteractionForm(ContactsPickerMixin, forms.ModelForm):
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=Contact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="With",
+    )
+    other_people = forms.CharField(
+        label="Anyone else (names)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line; add the company in brackets if two people share a name.",
+    )
+
+    class Meta:
+        model = Interaction
+        fields = (
+            "occurred_on",
+            "channel",
+            "summary",
+            "contacts",
+            "other_people",
+            "help_direction",
+            "help_what",
+            "follow_up_on",
+            "notes",
+        )
+        widgets = {
+            "occurred_on": DATE,
+            "follow_up_on": DATE,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        owner: User,
+        preselected: Sequence[Contact] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_picker(owner, preselected)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        try:
+            data["other_people_contacts"] = self.clean_people()
+        except forms.ValidationError as error:
+            self.add_error("other_people", error)
+        if not self.errors and not self.chosen_contacts():
+            self.add_error("contacts", "Choose at least one contact.")
+        return data
+
+    def _post_clean(self) -> None:
+        # The service validates the interaction (with its contacts) as a whole.
+        pass
+
+
+class EventForm(ContactsPickerMixin, forms.ModelForm):
+    people_met = forms.CharField(
+        label="New people you met",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line: name; company; title; e-mail (only the name is needed). "
+        "Each becomes a contact.",
+    )
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=Contact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="People you already knew",
+    )
+    other_people = forms.CharField(
+        label="Others you already knew (names)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line, as they are named in your contacts.",
+    )
+
+    class Meta:
+        model = Event
+        fields = ("name", "held_on", "place", "online", "notes", "follow_up_on")
+        widgets = {
+            "held_on": DATE,
+            "follow_up_on": DATE,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"follow_up_on": "Leave empty for a week after the event."}
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_picker(owner, ())
+
+    def clean_people_met(self) -> list[PersonMet]:
+        people = []
+        for number, line in enumerate(
+            self.cleaned_data["people_met"].splitlines(), start=1
+        ):
+            if not line.strip():
+                continue
+            parts = [" ".join(p.split()) for p in line.split(";")] + ["", "", ""]
+            name, company, title, email = parts[:4]
+            if not name:
+                raise forms.ValidationError(f"Line {number} has no name.")
+            if len(name) > 160 or len(company) > 160 or len(title) > 160:
+                raise forms.ValidationError(
+                    f"Line {number}: keep names, companies and titles under 160 characters."
+                )
+            if email and "@" not in email:
+                raise forms.ValidationError(
+                    f"Line {number}: “{email}” is not an e-mail address."
+                )
+            people.append(
+                PersonMet(name=name, company=company, title=title, email=email)
+            )
+        if len(people) > 100:
+            raise forms.ValidationError("Add at most 100 people at once.")
+        return people
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        try:
+            data["other_people_contacts"] = self.clean_people()
+        except forms.ValidationError as error:
+            self.add_error("other_people", error)
+        return data
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MeetingForm(forms.Form):
+    occurred_on = forms.DateField(label="Date", widget=DATE)
+    channel = forms.ChoiceField(
+        choices=[
+            (v, label)
+            for v, label in Interaction.Channel.choices
+            if v in {"meeting", "call", "video"}
+        ],
+        initial="meeting",
+    )
+    agenda = forms.CharField(
+        required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    takeaways = forms.CharField(
+        required=False, max_length=NOTES_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    actions = forms.CharField(
+        label="Actions",
+        required=False,
+        max_length=NOTES_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What you will do next.",
+    )
+    goals = forms.ModelMultipleChoiceField(
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Goals discussed",
+    )
+    help_direction = forms.ChoiceField(
+        label="Help", choices=Interaction.Help.choices, initial="received"
+    )
+    help_what = forms.CharField(label="What help", required=False, max_length=300)
+    follow_up_on = forms.DateField(label="Follow up by", required=False, widget=DATE)
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = owned_goals(owner)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="File",
+        help_text="LinkedIn's Connections.csv (from “Get a copy of your data”), a .vcf from "
+        "Apple, Google or Outlook contacts, or a careerpath contacts CSV. Up to 8 MB.",
+    )

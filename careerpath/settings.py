@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "careerpath.taxonomy",
     "careerpath.profiles",
     "careerpath.goals",
+    "careerpath.feedback",
+    "careerpath.achievements",
     "careerpath.agenda",
     "careerpath.demo",
 ]

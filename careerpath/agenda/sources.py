@@ -11,8 +11,9 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.core.due import DueItem
+from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
-SOURCES: tuple[DueItemsSource, ...] = (goal_due_items,)
+SOURCES: tuple[DueItemsSource, ...] = (goal_due_items, feedback_due_items)

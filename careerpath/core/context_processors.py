@@ -12,6 +12,8 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Self-assessments", "profiles:assessment_list", "/assessments/"),
     ("Goals", "goals:goal_list", "/goals/"),
     ("Roadmap", "goals:roadmap", "/roadmap/"),
+    ("Feedback", "feedback:feedback_list", "/feedback/"),
+    ("Achievements", "achievements:achievement_list", "/achievements/"),
 )
 
 

@@ -28,6 +28,13 @@ _REPLACEMENTS = {
     "\u00a0": " ",
     "\u2212": "-",
     "\u20ac": "EUR",
+    # Letters that Unicode does not decompose into a base letter and an accent.
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0152": "OE",
+    "\u0153": "oe",
 }
 
 

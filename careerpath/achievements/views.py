@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -28,6 +29,15 @@ from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.feedback.models import Feedback
 from careerpath.feedback.suggestions import skill_suggestions
 from careerpath.goals.models import Goal, Milestone
+
+
+PAGE_SIZE = 25
+
+
+def _without_page(request: AuthenticatedHttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
@@ -54,13 +64,18 @@ def achievement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         rows = rows.filter(achieved_on__gte=chosen["start"])
     if chosen.get("end"):
         rows = rows.filter(achieved_on__lte=chosen["end"])
-    achievements = {a.pk: a for a in rows}
-    wins = [win_of(a) for a in achievements.values()]
-    groups = (
-        group_by_skill(wins)
-        if chosen["view"] == "skill"
-        else group_by_period(wins, chosen["period"])
-    )
+    page = None
+    if chosen["view"] == "skill":
+        # The skill view is an index (a win shows under each of its skills), so it
+        # lists titles only and needs no pages.
+        achievements = {a.pk: a for a in rows}
+        groups = group_by_skill(win_of(a) for a in achievements.values())
+    else:
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        achievements = {a.pk: a for a in page.object_list}
+        groups = group_by_period(
+            (win_of(a) for a in achievements.values()), chosen["period"]
+        )
     return TemplateResponse(
         request,
         "achievements/achievement_list.html",
@@ -71,9 +86,10 @@ def achievement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 {"label": g.label, "items": [achievements[w.id] for w in g.wins]}
                 for g in groups
             ],
-            "count": len(wins),
+            "page": page,
             "suggestions": suggestions(request.user, today=request.user.today()),
-            "query": request.GET.urlencode(),
+            "filtered": bool(request.GET),
+            "query": _without_page(request),
         },
     )
 

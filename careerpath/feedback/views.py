@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -40,6 +41,16 @@ from careerpath.feedback.suggestions import (
 from careerpath.feedback.themes import SUGGESTED_THEMES, theme_key
 
 
+PAGE_SIZE = 25
+
+
+def _without_page(request: AuthenticatedHttpRequest) -> str:
+    """The current query string minus ``page``, for the pager's links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def _apply_errors(form: Any, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         for message in error.messages:
@@ -60,11 +71,11 @@ def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = Feedback.objects.owned_by(request.user).select_related("request")
     if kind in Feedback.Kind.values:
         rows = rows.filter(kind=kind)
-    items = list(rows)
     if theme:
         # Themes are free tags compared by normalised name; the list is filtered here
         # because JSON containment is not portable to SQLite.
-        items = [f for f in items if theme in {theme_key(t) for t in f.themes}]
+        rows = [f for f in rows if theme in {theme_key(t) for t in f.themes}]  # type: ignore[assignment]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = dict(
         Feedback.objects.owned_by(request.user)
         .values_list("kind")
@@ -75,7 +86,9 @@ def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "feedback/feedback_list.html",
         {
-            "items": items,
+            "items": page.object_list,
+            "page": page,
+            "query": _without_page(request),
             "kind": kind,
             "theme": request.GET.get("theme", ""),
             "kinds": Feedback.Kind.choices,

@@ -251,7 +251,7 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback_request = get_owned_or_404(
-        FeedbackRequest.objects.select_related("goal"), request.user, pk=pk
+        FeedbackRequest.objects.select_related("goal", "owner"), request.user, pk=pk
     )
     return TemplateResponse(
         request,

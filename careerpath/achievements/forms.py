@@ -71,6 +71,14 @@ class AchievementForm(forms.ModelForm):
             self.initial.setdefault("supporting_feedback", chosen)
         self.fields["impact_value"].widget.attrs["step"] = "any"
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.has_error("impact_value"):
+            # The number was refused already; leave the unit as it was so the model's
+            # pairing check does not add a second, misleading message.
+            data.pop("impact_unit", None)
+        return data
+
 
 class BragFilterForm(forms.Form):
     view = forms.ChoiceField(

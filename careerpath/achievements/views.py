@@ -26,7 +26,6 @@ from careerpath.achievements.services import (
 )
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.http import AuthenticatedHttpRequest
-from careerpath.feedback.models import Feedback
 from careerpath.feedback.suggestions import skill_suggestions
 from careerpath.goals.models import Goal, Milestone
 
@@ -143,8 +142,11 @@ def _initial_from(request: AuthenticatedHttpRequest) -> dict[str, Any]:
                 "what_i_did": goal.relevance_note,
             }
             if goal.is_metric and goal.target is not None:
+                change = abs(goal.target - (goal.baseline or 0))
                 initial |= {
-                    "impact_value": abs(goal.target - (goal.baseline or 0)),
+                    "impact_value": change.to_integral()
+                    if change == change.to_integral()
+                    else change.normalize(),
                     "impact_unit": goal.metric_unit,
                 }
     return initial
@@ -223,7 +225,6 @@ def packet(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "packet": built,
             "query": request.GET.urlencode(),
-            "feedback_count": Feedback.objects.owned_by(request.user).count(),
         },
     )
 

@@ -30,6 +30,7 @@ class Achievement(Owned):
         "what I did",
         max_length=5000,
         help_text="Your part in it, in a few sentences. Markdown is allowed.",
+        error_messages={"blank": "Say what you did: it is the heart of the win."},
     )
     impact_value = models.DecimalField(
         "impact (number)",
@@ -100,7 +101,7 @@ class Achievement(Owned):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if not (self.what_i_did or "").strip():
+        if self.what_i_did and not self.what_i_did.strip():
             errors["what_i_did"] = "Say what you did: it is the heart of the win."
         if self.achieved_on and self.achieved_on > self.owner.today():
             errors["achieved_on"] = "An achievement can't be dated in the future."

@@ -271,7 +271,11 @@ def create_request(request: HttpRequest, payload: RequestIn) -> object:
 @router.get("/feedback-requests/{request_id}", response=RequestDetailOut)
 def get_request(request: HttpRequest, request_id: int) -> object:
     return _request_detail(
-        get_owned_or_404(FeedbackRequest, _user(request), pk=request_id)
+        get_owned_or_404(
+            FeedbackRequest.objects.select_related("owner"),
+            _user(request),
+            pk=request_id,
+        )
     )
 
 

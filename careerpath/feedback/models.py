@@ -132,7 +132,10 @@ class Feedback(Owned):
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = models.TextField(
-        "what they said", max_length=5000, help_text="Markdown is allowed."
+        "what they said",
+        max_length=5000,
+        help_text="Markdown is allowed.",
+        error_messages={"blank": "Write down what they said."},
     )
     themes = models.JSONField(
         default=list,
@@ -163,7 +166,7 @@ class Feedback(Owned):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if not (self.text or "").strip():
+        if self.text and not self.text.strip():
             errors["text"] = "Write down what they said."
         if self.received_on and self.received_on > self.owner.today():
             errors["received_on"] = "Feedback can't be dated in the future."

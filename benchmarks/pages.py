@@ -71,6 +71,12 @@ def main() -> None:
         or Goal.objects.owned_by(user).first()
     )
     assessment = SelfAssessment.objects.owned_by(user).first()
+    from careerpath.achievements.models import Achievement
+    from careerpath.feedback.models import Feedback, FeedbackRequest
+
+    feedback_request = FeedbackRequest.objects.owned_by(user).first()
+    feedback = Feedback.objects.owned_by(user).first()
+    achievement = Achievement.objects.owned_by(user).first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -85,6 +91,19 @@ def main() -> None:
         "roadmap": "/roadmap/",
         "API: goals": "/api/v1/goals",
         "API: goal detail": f"/api/v1/goals/{goal.pk}",
+        "feedback list": "/feedback/",
+        "feedback form (edit)": f"/feedback/{feedback.pk}/edit/",
+        "feedback requests": "/feedback/requests/?status=all",
+        "feedback request detail": f"/feedback/requests/{feedback_request.pk}/",
+        "improvement areas": "/feedback/themes/",
+        "brag document": "/achievements/",
+        "brag document by skill": "/achievements/?view=skill",
+        "achievement form (edit)": f"/achievements/{achievement.pk}/edit/",
+        "promotion packet": "/achievements/packet/",
+        "promotion packet PDF": "/achievements/packet.pdf",
+        "API: feedback": "/api/v1/feedback",
+        "API: improvement areas": "/api/v1/improvement-areas",
+        "API: achievements": "/api/v1/achievements",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -9,6 +9,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
+from careerpath.achievements.api import router as achievements_router
+from careerpath.feedback.api import router as feedback_router
 from careerpath.goals.api import router as goals_router
 from careerpath.network.api import router as network_router
 from careerpath.profiles.api import router as profiles_router
@@ -98,3 +100,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/", profiles_router)
 api.add_router("/", goals_router)
 api.add_router("/", network_router)
+api.add_router("/", feedback_router)
+api.add_router("/", achievements_router)

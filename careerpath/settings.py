@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "careerpath.profiles",
     "careerpath.goals",
     "careerpath.network",
+    "careerpath.feedback",
+    "careerpath.achievements",
     "careerpath.agenda",
     "careerpath.demo",
 ]

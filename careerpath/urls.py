@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("careerpath.profiles.urls")),
     path("", include("careerpath.goals.urls")),
     path("", include("careerpath.network.urls")),
+    path("", include("careerpath.feedback.urls")),
+    path("", include("careerpath.achievements.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -16,8 +16,10 @@ import pytest
 from django.urls import reverse
 
 from careerpath.accounts.services import create_api_token
+from careerpath.achievements.tests.factories import AchievementFactory, EvidenceFactory
 from careerpath.core.models import owned_models
 from careerpath.core.testing import snapshot_owned_rows
+from careerpath.feedback.tests.factories import FeedbackFactory, FeedbackRequestFactory
 from careerpath.goals.tests.factories import (
     ActionStepFactory,
     AspirationFactory,
@@ -84,6 +86,35 @@ def _reading(owner):
 def _aspiration(owner):
     return {"pk": AspirationFactory(owner=owner, title=CANARY).pk}
 
+
+def _feedback(owner):
+    return {"pk": FeedbackFactory(owner=owner, text=CANARY, source=CANARY).pk}
+
+
+def _feedback_request(owner):
+    return {"pk": FeedbackRequestFactory(owner=owner, about=CANARY).pk}
+
+
+def _achievement(owner):
+    return {"pk": AchievementFactory(owner=owner, title=CANARY).pk}
+
+
+FEEDBACK_FORM = {
+    "source": "Stolen",
+    "received_on": "2026-01-01",
+    "kind": "praise",
+    "text": "Stolen",
+    "recipient_name": "Stolen",
+    "about_kind": "other",
+    "about": "Stolen",
+    "asked_on": "2026-01-01",
+    "due_on": "2026-02-01",
+    "status": "declined",
+    "title": "Stolen",
+    "achieved_on": "2026-01-01",
+    "what_i_did": "Stolen",
+    "visibility": "public",
+}
 
 GOAL_FORM = {
     "statement": "Stolen goal statement that is long enough",
@@ -178,6 +209,15 @@ ROUTE_CASES: dict[str, Case] = {
     "profiles:assessment_edit": Case(_assessment, ("GET", "POST"), ASSESSMENT_FORM),
     "profiles:assessment_delete": Case(_assessment, ("GET", "POST")),
     "accounts:token_revoke": Case(_token, ("POST",)),
+    "feedback:feedback_edit": Case(_feedback, ("GET", "POST"), FEEDBACK_FORM),
+    "feedback:feedback_delete": Case(_feedback, ("GET", "POST")),
+    "feedback:request_detail": Case(_feedback_request, ("GET",)),
+    "feedback:request_edit": Case(_feedback_request, ("GET", "POST"), FEEDBACK_FORM),
+    "feedback:request_status": Case(_feedback_request, ("POST",), FEEDBACK_FORM),
+    "feedback:request_send": Case(_feedback_request, ("POST",)),
+    "feedback:request_delete": Case(_feedback_request, ("GET", "POST")),
+    "achievements:achievement_edit": Case(_achievement, ("GET", "POST"), FEEDBACK_FORM),
+    "achievements:achievement_delete": Case(_achievement, ("GET", "POST")),
 }
 
 API_BODY = {
@@ -197,6 +237,13 @@ API_BODY = {
     "channel": "call",
     "summary": "Stolen",
     "contact_ids": [1],
+    "source": "Stolen",
+    "kind": "praise",
+    "text": "Stolen",
+    "recipient_name": "Stolen",
+    "about": "Stolen",
+    "what_i_did": "Stolen",
+    "visibility": "public",
 }
 API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     "/api/v1/network/contacts/{contact_id}": lambda owner: {
@@ -222,6 +269,18 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/assessments/{assessment_id}": lambda owner: {
         "assessment_id": SelfAssessmentFactory(owner=owner, notes=CANARY).pk
+    },
+    "/api/v1/feedback/{feedback_id}": lambda owner: {
+        "feedback_id": _feedback(owner)["pk"]
+    },
+    "/api/v1/feedback-requests/{request_id}": lambda owner: {
+        "request_id": _feedback_request(owner)["pk"]
+    },
+    "/api/v1/feedback-requests/{request_id}/send": lambda owner: {
+        "request_id": _feedback_request(owner)["pk"]
+    },
+    "/api/v1/achievements/{achievement_id}": lambda owner: {
+        "achievement_id": _achievement(owner)["pk"]
     },
 }
 
@@ -356,6 +415,35 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
     )
     MeetingFactory(contact=contact, agenda=CANARY, takeaways=CANARY, actions=CANARY)
     ContactImportFactory(owner=alice, filename=CANARY, content=CANARY)
+    asked = FeedbackRequestFactory(
+        owner=alice,
+        recipient_name=CANARY,
+        recipient_email="canary@example.org",
+        about=CANARY,
+        question=CANARY,
+        goal=goal,
+        asked_on=datetime.date(2026, 11, 1),
+        due_on=datetime.date(2026, 11, 30),
+    )
+    heard = FeedbackFactory(
+        owner=alice,
+        request=asked,
+        source=CANARY,
+        context=CANARY,
+        text=CANARY,
+        themes=[CANARY],
+        skills=[CANARY],
+    )
+    FeedbackFactory(owner=alice, source="Other", themes=[CANARY], skills=[CANARY])
+    win = AchievementFactory(
+        owner=alice,
+        title=CANARY,
+        what_i_did=CANARY,
+        impact_unit=CANARY,
+        skills=[CANARY],
+        goal=goal,
+    )
+    EvidenceFactory(achievement=win, feedback=heard)
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [

@@ -11,6 +11,7 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.core.due import DueItem
+from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
 from careerpath.network.agenda import due_items as network_due_items
 
@@ -19,4 +20,5 @@ DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 SOURCES: tuple[DueItemsSource, ...] = (
     goal_due_items,
     network_due_items,
+    feedback_due_items,
 )

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import date
 
 from careerpath.accounts.models import User
+from careerpath.achievements.demo import seed as seed_achievements
+from careerpath.feedback.demo import seed as seed_feedback
 from careerpath.goals.demo import seed as seed_goals
 from careerpath.network.demo import seed as seed_network
 from careerpath.profiles.demo import seed as seed_profiles
@@ -20,6 +22,9 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("profile and self-assessments", seed_profiles),
     ("goals", seed_goals),
     ("network", seed_network),
+    # Feedback cites goals; achievements cite both, so they come last.
+    ("feedback", seed_feedback),
+    ("achievements", seed_achievements),
 )
 
 

@@ -28,3 +28,16 @@ document.addEventListener("submit", (event) => {
   sync();
   wide.addEventListener("change", sync);
 })();
+// Suggestion chips add their name to a list field (one per line), once.
+document.addEventListener("click", (event) => {
+  const chip = event.target.closest("[data-append-to]");
+  if (!chip) return;
+  const field = document.getElementById(chip.dataset.appendTo);
+  if (!field) return;
+  const value = chip.dataset.value;
+  const items = field.value.split(/[\n,;]+/).map((item) => item.trim()).filter(Boolean);
+  if (!items.some((item) => item.toLowerCase() === value.toLowerCase())) items.push(value);
+  field.value = items.join("\n");
+  chip.setAttribute("aria-pressed", "true");
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+});

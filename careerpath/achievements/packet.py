@@ -1,0 +1,197 @@
+"""The promotion packet as Markdown and as PDF, from a ``brag.Packet``.
+
+Both renderings say the same thing in the same order; the PDF is drawn with fpdf2's
+built-in Helvetica, which covers Latin-1, so other characters are transliterated
+(curly quotes become straight ones, an en dash a hyphen) rather than dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from fpdf import FPDF
+
+from careerpath.achievements.brag import Packet, Quote, Win
+
+QUOTE_CHARS = 280
+_REPLACEMENTS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u2192": "->",
+    "\u2022": "-",
+    "\u00a0": " ",
+    "\u2212": "-",
+    "\u20ac": "EUR",
+    # Letters that Unicode does not decompose into a base letter and an accent.
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0152": "OE",
+    "\u0153": "oe",
+}
+
+
+def _period(packet: Packet) -> str:
+    if packet.start and packet.end:
+        return f"{packet.start:%-d %B %Y} to {packet.end:%-d %B %Y}"
+    if packet.start:
+        return f"since {packet.start:%-d %B %Y}"
+    if packet.end:
+        return f"until {packet.end:%-d %B %Y}"
+    return "all time"
+
+
+def _day(day: date) -> str:
+    return f"{day:%-d %b %Y}"
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def win_line(win: Win) -> str:
+    parts = [f"{_day(win.achieved_on)}: {win.title}"]
+    if win.impact:
+        parts.append(f"impact {win.impact}")
+    if win.goal:
+        parts.append(f"served “{win.goal}”")
+    return " — ".join(parts) + f" [{win.cite}]"
+
+
+def quote_line(quote: Quote) -> str:
+    return f"“{_short(quote.text)}” — {quote.source}, {_day(quote.received_on)} [{quote.cite}]"
+
+
+def _md_escape(text: str) -> str:
+    # Keep user text from turning into headings or lists when the file is rendered.
+    return (
+        text.replace("\\", "\\\\")
+        .replace("#", "\\#")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
+
+
+def render_markdown(packet: Packet) -> str:
+    """The packet as a Markdown document."""
+    lines = [
+        f"# {_md_escape(packet.title)}",
+        "",
+        f"Period: {_period(packet)}. {packet.win_count} achievement"
+        f"{'s' if packet.win_count != 1 else ''} and {packet.quote_count} piece"
+        f"{'s' if packet.quote_count != 1 else ''} of feedback cited, by skill.",
+        "Citations: A = achievement, F = feedback, followed by its record number.",
+        "",
+    ]
+    for section in packet.sections:
+        lines += [f"## {_md_escape(section.label)}", "", "### Achievements", ""]
+        for win in section.wins:
+            lines.append(f"- {_md_escape(win_line(win))}")
+            what = _short(win.what)
+            if what:
+                lines.append(f"  - What I did: {_md_escape(what)}")
+        lines.append("")
+        if section.quotes:
+            lines += ["### Feedback", ""]
+            lines += [f"- {_md_escape(quote_line(q))}" for q in section.quotes]
+            lines.append("")
+    if packet.unskilled:
+        lines += ["## Other achievements", ""]
+        lines += [f"- {_md_escape(win_line(w))}" for w in packet.unskilled]
+        lines.append("")
+    if not packet.sections and not packet.unskilled:
+        lines += ["No achievements in this period yet.", ""]
+    return "\n".join(lines)
+
+
+def pdf_text(text: str) -> str:
+    """``text`` in the PDF core font's character set (Latin-1), transliterated where needed."""
+    for old, new in _REPLACEMENTS.items():
+        text = text.replace(old, new)
+    out = []
+    for char in text:
+        if ord(char) < 256:
+            out.append(char)
+            continue
+        folded = (
+            unicodedata.normalize("NFKD", char)
+            .encode("latin-1", "ignore")
+            .decode("latin-1")
+        )
+        out.append(folded or "?")
+    return "".join(out)
+
+
+class _PacketPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(110)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+
+def render_pdf(packet: Packet) -> bytes:
+    """The packet as a PDF document (A4)."""
+    pdf = _PacketPDF(format="A4")
+    pdf.set_title(pdf_text(packet.title))
+    pdf.set_creator("careerpath")
+    pdf.set_auto_page_break(auto=True, margin=16)
+    pdf.set_margins(18, 18, 18)
+    pdf.add_page()
+    width = pdf.epw
+
+    def para(
+        text: str,
+        *,
+        size: float = 10.5,
+        style: str = "",
+        gap: float = 1.5,
+        indent: float = 0,
+    ) -> None:
+        pdf.set_font("Helvetica", style=style, size=size)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(
+            width - indent, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.ln(gap)
+
+    para(packet.title, size=18, style="B", gap=2)
+    pdf.set_text_color(90)
+    para(
+        f"Period: {_period(packet)}. {packet.win_count} achievements and "
+        f"{packet.quote_count} pieces of feedback cited, by skill. "
+        "Citations: A = achievement, F = feedback, followed by its record number.",
+        size=9.5,
+        gap=4,
+    )
+    pdf.set_text_color(0)
+    for section in packet.sections:
+        para(section.label, size=14, style="B", gap=1)
+        para("Achievements", size=10.5, style="B", gap=0.5)
+        for win in section.wins:
+            para(f"- {win_line(win)}", indent=2, gap=0.5)
+            what = _short(win.what)
+            if what:
+                pdf.set_text_color(70)
+                para(f"What I did: {what}", size=9.5, indent=6, gap=1)
+                pdf.set_text_color(0)
+        if section.quotes:
+            para("Feedback", size=10.5, style="B", gap=0.5)
+            for quote in section.quotes:
+                para(f"- {quote_line(quote)}", size=9.5, indent=2, gap=0.8)
+        pdf.ln(3)
+    if packet.unskilled:
+        para("Other achievements", size=14, style="B", gap=1)
+        for win in packet.unskilled:
+            para(f"- {win_line(win)}", indent=2, gap=0.5)
+    if not packet.sections and not packet.unskilled:
+        para("No achievements in this period yet.")
+    return bytes(pdf.output())

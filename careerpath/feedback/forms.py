@@ -1,0 +1,75 @@
+"""Input shapes for feedback pages; the rules live in the models and services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from careerpath.accounts.models import User
+from careerpath.core.forms import ListField
+from careerpath.feedback.models import Feedback, FeedbackRequest
+from careerpath.feedback.services import FEEDBACK_FIELDS, REQUEST_FIELDS
+from careerpath.goals.models import Goal
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FeedbackRequestForm(forms.ModelForm):
+    class Meta:
+        model = FeedbackRequest
+        fields = REQUEST_FIELDS
+        widgets = {
+            "asked_on": DATE,
+            "due_on": DATE,
+            "question": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.owner = owner
+        self.fields["goal"].queryset = Goal.objects.owned_by(owner).open()
+        self.fields["goal"].empty_label = "No goal"
+        self.fields[
+            "recipient_email"
+        ].help_text = "Optional: lets you send the request by e-mail from here."
+
+
+class FeedbackForm(forms.ModelForm):
+    themes = ListField(
+        max_items=12,
+        max_item_length=60,
+        help_text="One per line or separated by commas.",
+    )
+    skills = ListField(
+        max_items=12,
+        max_item_length=80,
+        help_text="Skills it speaks to, one per line or separated by commas.",
+    )
+
+    class Meta:
+        model = Feedback
+        fields = FEEDBACK_FIELDS
+        widgets = {
+            "received_on": DATE,
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.owner = owner
+        requests = FeedbackRequest.objects.owned_by(owner)
+        if self.instance.request_id:
+            requests = requests.filter(pk=self.instance.request_id) | requests.pending()
+        else:
+            requests = requests.pending()
+        self.fields["request"].queryset = requests.order_by("due_on", "pk")
+        self.fields["request"].label = "Answers the request"
+        self.fields["request"].empty_label = "None: unprompted feedback"
+        self.fields["kind"].choices = Feedback.Kind.choices
+        self.fields["text"].strip = True
+
+
+class RequestStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=FeedbackRequest.Status.choices)

@@ -9,7 +9,9 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
+from careerpath.balance.api import router as balance_router
 from careerpath.goals.api import router as goals_router
+from careerpath.journal.api import router as journal_router
 from careerpath.profiles.api import router as profiles_router
 
 api = NinjaAPI(
@@ -96,3 +98,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", profiles_router)
 api.add_router("/", goals_router)
+api.add_router("/", journal_router)
+api.add_router("/", balance_router)

@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "careerpath.taxonomy",
     "careerpath.profiles",
     "careerpath.goals",
+    "careerpath.journal",
+    "careerpath.balance",
     "careerpath.agenda",
     "careerpath.demo",
 ]

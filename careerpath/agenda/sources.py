@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from careerpath.accounts.models import User
+from careerpath.balance.agenda import due_items as balance_due_items
 from careerpath.core.due import DueItem
 from careerpath.goals.agenda import due_items as goal_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
-SOURCES: tuple[DueItemsSource, ...] = (goal_due_items,)
+SOURCES: tuple[DueItemsSource, ...] = (goal_due_items, balance_due_items)

@@ -12,6 +12,8 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Self-assessments", "profiles:assessment_list", "/assessments/"),
     ("Goals", "goals:goal_list", "/goals/"),
     ("Roadmap", "goals:roadmap", "/roadmap/"),
+    ("Journal", "journal:entry_list", "/journal/"),
+    ("Balance", "balance:balance_overview", "/balance/"),
 )
 
 

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from datetime import date
 
 from careerpath.accounts.models import User
+from careerpath.balance.demo import seed as seed_balance
 from careerpath.goals.demo import seed as seed_goals
+from careerpath.journal.demo import seed as seed_journal
 from careerpath.profiles.demo import seed as seed_profiles
 
 Seeder = Callable[..., dict[str, int]]
@@ -18,6 +20,8 @@ Seeder = Callable[..., dict[str, int]]
 SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("profile and self-assessments", seed_profiles),
     ("goals", seed_goals),
+    ("journal and setbacks", seed_journal),
+    ("balance check-ins", seed_balance),
 )
 
 

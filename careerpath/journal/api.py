@@ -52,7 +52,7 @@ class EntryOut(Schema):
     id: int
     written_on: date
     title: str
-    body: str
+    text: str = Field(..., alias="body", description="Markdown.")
     mood: int
     tags: list[str]
     setback: SetbackOut | None
@@ -73,7 +73,8 @@ class SetbackIn(Schema):
 class EntryIn(Schema):
     written_on: date | None = Field(None, description="Default: today.")
     title: str = Field("", max_length=160)
-    body: Annotated[
+    # "text", not "body": the error shape names fields by path, where "body" is the request.
+    text: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)
     ]
     mood: Mood
@@ -86,7 +87,7 @@ class EntryIn(Schema):
 class EntryPatch(Schema):
     written_on: date | None = None
     title: str | None = Field(None, max_length=160)
-    body: (
+    text: (
         Annotated[
             str,
             StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
@@ -139,6 +140,7 @@ def list_entries(
 def create_entry(request: HttpRequest, payload: EntryIn) -> object:
     user = _user(request)
     data = payload.dict(exclude={"setback"})
+    data["body"] = data.pop("text")
     data["written_on"] = data["written_on"] or user.today()
     if payload.setback is None:
         entry = write_entry(owner=user, data=data)
@@ -161,6 +163,8 @@ def patch_entry(request: HttpRequest, entry_id: int, payload: EntryPatch) -> obj
     user = _user(request)
     entry = get_owned_or_404(Entry.objects.with_setback(), user, pk=entry_id)
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    if "text" in data:
+        data["body"] = data.pop("text")
     update_entry(entry, data=data)
     return Entry.objects.with_setback().get(pk=entry.pk)
 

@@ -16,6 +16,7 @@ import pytest
 from django.urls import reverse
 
 from careerpath.accounts.services import create_api_token
+from careerpath.balance.tests.factories import CheckInFactory
 from careerpath.core.models import owned_models
 from careerpath.core.testing import snapshot_owned_rows
 from careerpath.goals.tests.factories import (
@@ -25,6 +26,7 @@ from careerpath.goals.tests.factories import (
     KpiReadingFactory,
     MilestoneFactory,
 )
+from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 from tests.routes import api_operations, site_routes
 
@@ -78,6 +80,43 @@ def _aspiration(owner):
     return {"pk": AspirationFactory(owner=owner, title=CANARY).pk}
 
 
+def _entry(owner):
+    return {"pk": EntryFactory(owner=owner, body=CANARY).pk}
+
+
+def _setback_entry(owner):
+    return {
+        "pk": SetbackFactory(entry=EntryFactory(owner=owner), lesson=CANARY).entry_id
+    }
+
+
+def _setback(owner):
+    return {"pk": SetbackFactory(entry=EntryFactory(owner=owner), lesson=CANARY).pk}
+
+
+def _check_in(owner):
+    return {"pk": CheckInFactory(owner=owner, note=CANARY).pk}
+
+
+JOURNAL_FORM = {
+    "written_on": "2026-01-01",
+    "mood": "1",
+    "body": "Stolen",
+    "lesson": "Stolen",
+    "next_time": "Stolen",
+    "outcome": "Stolen",
+    "outcome_on": "2026-01-02",
+}
+BALANCE_FORM = {
+    "week_of": "2026-01-05",
+    "hours_worked": "99",
+    "sleep_hours": "1",
+    "energy": "1",
+    "stress": "5",
+    "satisfaction": "1",
+    "personal_time": "1",
+}
+
 GOAL_FORM = {
     "statement": "Stolen goal statement that is long enough",
     "category": "skill",
@@ -119,6 +158,12 @@ ROUTE_CASES: dict[str, Case] = {
     "profiles:assessment_edit": Case(_assessment, ("GET", "POST"), ASSESSMENT_FORM),
     "profiles:assessment_delete": Case(_assessment, ("GET", "POST")),
     "accounts:token_revoke": Case(_token, ("POST",)),
+    "journal:entry_detail": Case(_setback_entry, ("GET",)),
+    "journal:entry_edit": Case(_setback_entry, ("GET", "POST"), JOURNAL_FORM),
+    "journal:entry_delete": Case(_entry, ("GET", "POST")),
+    "journal:setback_outcome": Case(_setback, ("POST",), JOURNAL_FORM),
+    "balance:checkin_edit": Case(_check_in, ("GET", "POST"), BALANCE_FORM),
+    "balance:checkin_delete": Case(_check_in, ("GET", "POST")),
 }
 
 API_BODY = {
@@ -152,6 +197,15 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/assessments/{assessment_id}": lambda owner: {
         "assessment_id": SelfAssessmentFactory(owner=owner, notes=CANARY).pk
+    },
+    "/api/v1/journal/entries/{entry_id}": lambda owner: {
+        "entry_id": _entry(owner)["pk"]
+    },
+    "/api/v1/journal/setbacks/{setback_id}": lambda owner: {
+        "setback_id": _setback(owner)["pk"]
+    },
+    "/api/v1/balance/check-ins/{check_in_id}": lambda owner: {
+        "check_in_id": _check_in(owner)["pk"]
     },
 }
 
@@ -255,6 +309,21 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
     MilestoneFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     ActionStepFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     KpiReadingFactory(goal=goal, note=CANARY)
+    SetbackFactory(
+        entry=EntryFactory(owner=alice, title=CANARY, body=CANARY, tags=[CANARY]),
+        goal=goal,
+        lesson=CANARY,
+        next_time=CANARY,
+        outcome=CANARY,
+        outcome_on=datetime.date(2026, 11, 21),
+    )
+    # This week's check-in and a history of them: balance data is never anyone else's.
+    for back in range(10):
+        CheckInFactory(
+            owner=alice,
+            week_of=datetime.date(2026, 11, 23) - datetime.timedelta(weeks=back),
+            note=CANARY,
+        )
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [
@@ -314,4 +383,7 @@ def test_owned_models_cover_every_user_table():
         "profiles.SelfAssessment",
         "profiles.Responsibility",
         "accounts.ApiToken",
+        "journal.Entry",
+        "journal.Setback",
+        "balance.CheckIn",
     } <= labels

@@ -52,9 +52,9 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             depth = NOW[0] - back  # 0 … 3
             hours = 44 + depth * 3 + rng.uniform(-0.5, 1)
             stress = _clamp(3 + (depth >= 1) + (depth >= 3))
-            energy = _clamp(4 - depth)
+            energy = _clamp(4 - (depth + 1) // 2)
             sleep = 6.8 - depth * 0.3
-            personal = _clamp(3 - depth)
+            personal = _clamp(3 - (depth + 1) // 2)
             satisfaction = 3
         else:
             hours = 40 + rng.uniform(-3, 4)

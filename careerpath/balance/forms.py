@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -14,6 +15,17 @@ SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 class ScoreSelect(forms.RadioSelect):
     """Five radio buttons: arrow keys move between them, so no mouse is needed."""
+
+
+def tidy(value: Any) -> Any:
+    """48.0 → 48 and 7.50 → 7.5 in the inputs, without turning 100 into 1E+2."""
+    if isinstance(value, Decimal) and value.is_finite():
+        return (
+            value.quantize(Decimal(1))
+            if value == value.to_integral()
+            else value.normalize()
+        )
+    return value
 
 
 class CheckInForm(forms.ModelForm):
@@ -70,6 +82,8 @@ class CheckInForm(forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
+        for name in ("hours_worked", "sleep_hours"):
+            self.fields[name].prepare_value = tidy  # type: ignore[method-assign]
         self.fields[
             "week_of"
         ].help_text = (

@@ -65,8 +65,11 @@ ENTRIES = [
         ["learning"],
     ),
 ]
+# (a word of the goal it hit, title, what happened, lesson, what changes next time,
+# how it turned out or "" while that is not noted yet)
 SETBACKS = [
     (
+        "leadership team",
         "Promotion deferred to the next cycle",
         "My manager said the case was close but I lacked evidence of leading others.",
         "Evidence matters as much as the work: nobody sees what I don't write down.",
@@ -74,6 +77,7 @@ SETBACKS = [
         "Led the reporting rework with two analysts; promotion case is much stronger now.",
     ),
     (
+        "AWS",
         "Failed the AWS practice exam",
         "Scored 58 % on the first full practice exam, two weeks before the booked date.",
         "I studied the course videos but never built anything.",
@@ -81,13 +85,15 @@ SETBACKS = [
         "Passed the second practice exam with 82 %.",
     ),
     (
-        "Pricing experiment stopped early",
-        "Leadership stopped the test after a week because of a revenue dip.",
-        "I never agreed the stopping rules with leadership up front.",
-        "Write the decision rules into the experiment plan and get sign-off first.",
+        "Mentor two junior",
+        "Mentee's experiment stopped early",
+        "Leadership stopped Priya's pricing test after a week because of a revenue dip.",
+        "We never agreed the stopping rules with leadership up front.",
+        "Write the decision rules into every experiment plan and get sign-off first.",
         "",
     ),
     (
+        "hiring",
         "Lost the hiring candidate",
         "Our first-choice analyst accepted another offer while we were scheduling the final round.",
         "A three-week loop is too slow for the market.",
@@ -95,6 +101,7 @@ SETBACKS = [
         "Hired the next candidate in 12 days with the shorter loop.",
     ),
     (
+        "network",
         "Talk proposal rejected",
         "The conference turned down my talk on data quality.",
         "The abstract was about our tooling, not about what others can reuse.",
@@ -129,8 +136,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
 
     setbacks = 0
     for round_ in range(scale):
-        for index, (title, body, lesson, next_time, outcome) in enumerate(SETBACKS):
-            goal = goals[(index * 3 + round_) % len(goals)] if goals else None
+        for index, (word, title, body, lesson, next_time, outcome) in enumerate(
+            SETBACKS
+        ):
+            matching = [g for g in goals if word.casefold() in g.statement.casefold()]
+            goal = matching[round_ % len(matching)] if matching else None
             start = goal.starts_on if goal else today - timedelta(days=600)
             happened_on = min(
                 start + timedelta(days=30 + 20 * index), today - timedelta(days=20)

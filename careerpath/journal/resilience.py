@@ -98,7 +98,8 @@ def goal_since(
         else:
             text = "Goal reworded"
         if change.reason:
-            text += f": “{change.reason}”"
+            # The sentence ends with its own full stop, not the reason's.
+            text += f": “{change.reason.strip().rstrip('.')}”"
         events.append((change.changed_on, f"{_day(change.changed_on)}: {text}."))
     reached = [
         m

@@ -160,7 +160,7 @@ def test_overview_shows_the_signal_with_reasons_and_the_trends(alice_client, ali
     assert "Show as a table" not in page  # the history table is the fallback
     assert '<table class="checkin-table">' in page
     assert "How this is worked out" in page
-    assert "Past warning stretches" in page
+    assert "Warning stretches" in page
 
 
 def test_overview_without_check_ins_invites_the_first(alice_client):

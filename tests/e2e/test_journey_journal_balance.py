@@ -94,15 +94,15 @@ def test_journal_setback_resilience_and_weekly_check_in(
         "My manager said the case was close but lacked evidence of leading others."
     )
     page.get_by_label("Goal it set back").select_option(label=GOAL)
-    page.get_by_label("What I learned").fill(
-        "Nobody sees what I don't write down."
-    )
+    page.get_by_label("What I learned").fill("Nobody sees what I don't write down.")
     page.get_by_label("What I will do differently").fill(
         "Keep a brag document every week and ask for a stretch project with a team."
     )
     screenshot(page, "journal-setback-form", "desktop")
     page.get_by_role("button", name="Save setback").click()
-    expect(page.get_by_text(re.compile("Setback logged with its lesson"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Setback logged with its lesson"))
+    ).to_be_visible()
     expect(page.locator(".page-header .badge")).to_have_text("Setback")
     setback_url = page.url
     phone_screenshot(page_factory, page, setback_url, "journal-setback", screenshot)
@@ -132,7 +132,11 @@ def test_journal_setback_resilience_and_weekly_check_in(
     expect(page.locator("main")).not_to_contain_text("still without an outcome")
     screenshot(page, "journal-resilience", "desktop")
     phone_screenshot(
-        page_factory, page, f"{base}/journal/resilience/", "journal-resilience", screenshot
+        page_factory,
+        page,
+        f"{base}/journal/resilience/",
+        "journal-resilience",
+        screenshot,
     )
     page_factory.assert_no_console_errors()
 
@@ -163,7 +167,9 @@ def test_journal_setback_resilience_and_weekly_check_in(
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(f"{base}/balance/#signal")
-    expect(page.get_by_text(re.compile("Check-in saved for the week of"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Check-in saved for the week of"))
+    ).to_be_visible()
     signal = page.locator("#signal")
     expect(signal.locator(".badge")).to_have_text("High")
     expect(signal).to_contain_text(
@@ -186,7 +192,9 @@ def test_journal_setback_resilience_and_weekly_check_in(
     expect(page.get_by_label("Hours worked")).to_have_value("52")
     page.get_by_label("Hours worked").fill("50")
     page.get_by_role("button", name="Save check-in").click()
-    expect(page.get_by_text(re.compile("Check-in updated for the week of"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Check-in updated for the week of"))
+    ).to_be_visible()
     expect(page.locator("table.checkin-table tbody tr")).to_have_count(10)
     page.goto(f"{base}/dashboard/")
     expect(page.locator("main")).not_to_contain_text("Weekly balance check-in")

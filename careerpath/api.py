@@ -13,6 +13,9 @@ from careerpath.achievements.api import router as achievements_router
 from careerpath.feedback.api import router as feedback_router
 from careerpath.goals.api import router as goals_router
 from careerpath.network.api import router as network_router
+from careerpath.balance.api import router as balance_router
+from careerpath.goals.api import router as goals_router
+from careerpath.journal.api import router as journal_router
 from careerpath.profiles.api import router as profiles_router
 
 api = NinjaAPI(
@@ -102,3 +105,5 @@ api.add_router("/", goals_router)
 api.add_router("/", network_router)
 api.add_router("/", feedback_router)
 api.add_router("/", achievements_router)
+api.add_router("/", journal_router)
+api.add_router("/", balance_router)

@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "careerpath.network",
     "careerpath.feedback",
     "careerpath.achievements",
+    "careerpath.journal",
+    "careerpath.balance",
     "careerpath.agenda",
     "careerpath.demo",
 ]

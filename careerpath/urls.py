@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("careerpath.network.urls")),
     path("", include("careerpath.feedback.urls")),
     path("", include("careerpath.achievements.urls")),
+    path("", include("careerpath.journal.urls")),
+    path("", include("careerpath.balance.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

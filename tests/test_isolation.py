@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from careerpath.accounts.services import create_api_token
 from careerpath.achievements.tests.factories import AchievementFactory, EvidenceFactory
+from careerpath.balance.tests.factories import CheckInFactory
 from careerpath.core.models import owned_models
 from careerpath.core.testing import snapshot_owned_rows
 from careerpath.feedback.tests.factories import FeedbackFactory, FeedbackRequestFactory
@@ -34,6 +35,7 @@ from careerpath.network.tests.factories import (
     InteractionFactory,
     MeetingFactory,
 )
+from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 from tests.routes import api_operations, site_routes
 
@@ -114,6 +116,41 @@ FEEDBACK_FORM = {
     "achieved_on": "2026-01-01",
     "what_i_did": "Stolen",
     "visibility": "public",
+def _entry(owner):
+    return {"pk": EntryFactory(owner=owner, body=CANARY).pk}
+
+
+def _setback_entry(owner):
+    return {
+        "pk": SetbackFactory(entry=EntryFactory(owner=owner), lesson=CANARY).entry_id
+    }
+
+
+def _setback(owner):
+    return {"pk": SetbackFactory(entry=EntryFactory(owner=owner), lesson=CANARY).pk}
+
+
+def _check_in(owner):
+    return {"pk": CheckInFactory(owner=owner, note=CANARY).pk}
+
+
+JOURNAL_FORM = {
+    "written_on": "2026-01-01",
+    "mood": "1",
+    "body": "Stolen",
+    "lesson": "Stolen",
+    "next_time": "Stolen",
+    "outcome": "Stolen",
+    "outcome_on": "2026-01-02",
+}
+BALANCE_FORM = {
+    "week_of": "2026-01-05",
+    "hours_worked": "99",
+    "sleep_hours": "1",
+    "energy": "1",
+    "stress": "5",
+    "satisfaction": "1",
+    "personal_time": "1",
 }
 
 GOAL_FORM = {
@@ -218,6 +255,12 @@ ROUTE_CASES: dict[str, Case] = {
     "feedback:request_delete": Case(_feedback_request, ("GET", "POST")),
     "achievements:achievement_edit": Case(_achievement, ("GET", "POST"), FEEDBACK_FORM),
     "achievements:achievement_delete": Case(_achievement, ("GET", "POST")),
+    "journal:entry_detail": Case(_setback_entry, ("GET",)),
+    "journal:entry_edit": Case(_setback_entry, ("GET", "POST"), JOURNAL_FORM),
+    "journal:entry_delete": Case(_entry, ("GET", "POST")),
+    "journal:setback_outcome": Case(_setback, ("POST",), JOURNAL_FORM),
+    "balance:checkin_edit": Case(_check_in, ("GET", "POST"), BALANCE_FORM),
+    "balance:checkin_delete": Case(_check_in, ("GET", "POST")),
 }
 
 API_BODY = {
@@ -281,6 +324,14 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/achievements/{achievement_id}": lambda owner: {
         "achievement_id": _achievement(owner)["pk"]
+    "/api/v1/journal/entries/{entry_id}": lambda owner: {
+        "entry_id": _entry(owner)["pk"]
+    },
+    "/api/v1/journal/setbacks/{setback_id}": lambda owner: {
+        "setback_id": _setback(owner)["pk"]
+    },
+    "/api/v1/balance/check-ins/{check_in_id}": lambda owner: {
+        "check_in_id": _check_in(owner)["pk"]
     },
 }
 
@@ -444,6 +495,21 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
         goal=goal,
     )
     EvidenceFactory(achievement=win, feedback=heard)
+    SetbackFactory(
+        entry=EntryFactory(owner=alice, title=CANARY, body=CANARY, tags=[CANARY]),
+        goal=goal,
+        lesson=CANARY,
+        next_time=CANARY,
+        outcome=CANARY,
+        outcome_on=datetime.date(2026, 11, 21),
+    )
+    # This week's check-in and a history of them: balance data is never anyone else's.
+    for back in range(10):
+        CheckInFactory(
+            owner=alice,
+            week_of=datetime.date(2026, 11, 23) - datetime.timedelta(weeks=back),
+            note=CANARY,
+        )
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [
@@ -508,4 +574,7 @@ def test_owned_models_cover_every_user_table():
         "network.Event",
         "network.MentorshipMeeting",
         "network.ContactImport",
+        "journal.Entry",
+        "journal.Setback",
+        "balance.CheckIn",
     } <= labels

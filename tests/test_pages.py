@@ -105,6 +105,16 @@ def test_every_page_has_landmarks_one_heading_and_labelled_controls(
         reverse("profiles:assessment_edit", args=[assessment.pk]),
         reverse("profiles:assessment_delete", args=[assessment.pk]),
     ]
+    from careerpath.balance.tests.factories import CheckInFactory
+    from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
+
+    setback = SetbackFactory(entry=EntryFactory(owner=alice))
+    check_in = CheckInFactory(owner=alice)
+    urls += [
+        reverse("journal:entry_detail", args=[setback.entry_id]),
+        reverse("journal:entry_edit", args=[setback.entry_id]),
+        reverse("balance:checkin_edit", args=[check_in.pk]),
+    ]
     checked = 0
     for url in urls:
         response = alice_client.get(url)

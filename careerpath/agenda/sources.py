@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from careerpath.accounts.models import User
+from careerpath.balance.agenda import due_items as balance_due_items
 from careerpath.core.due import DueItem
 from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
@@ -21,4 +22,5 @@ SOURCES: tuple[DueItemsSource, ...] = (
     goal_due_items,
     network_due_items,
     feedback_due_items,
+    balance_due_items,
 )

@@ -14,6 +14,9 @@ from careerpath.achievements.demo import seed as seed_achievements
 from careerpath.feedback.demo import seed as seed_feedback
 from careerpath.goals.demo import seed as seed_goals
 from careerpath.network.demo import seed as seed_network
+from careerpath.balance.demo import seed as seed_balance
+from careerpath.goals.demo import seed as seed_goals
+from careerpath.journal.demo import seed as seed_journal
 from careerpath.profiles.demo import seed as seed_profiles
 
 Seeder = Callable[..., dict[str, int]]
@@ -25,6 +28,8 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     # Feedback cites goals; achievements cite both, so they come last.
     ("feedback", seed_feedback),
     ("achievements", seed_achievements),
+    ("journal and setbacks", seed_journal),
+    ("balance check-ins", seed_balance),
 )
 
 

@@ -39,3 +39,31 @@ def test_scale_out_of_range_is_refused(scale):
     with pytest.raises(CommandError, match="between 1 and 100"):
         call_command("seed_demo_data", scale=scale)
     assert not User.objects.exists()
+
+
+def test_seed_fills_the_journal_and_two_years_of_balance_check_ins():
+    from careerpath.balance.burnout import HIGH
+    from careerpath.balance.models import CheckIn
+    from careerpath.balance.services import past_warnings, signal_for
+    from careerpath.journal.models import Entry, Setback
+
+    call_command("seed_demo_data")
+    user = User.objects.get(email="demo@careerpath.local")
+    check_ins = list(CheckIn.objects.owned_by(user))
+    weeks = {c.week_of for c in check_ins}
+    assert len(weeks) == len(check_ins) >= 90
+    assert (max(weeks) - min(weeks)).days >= 7 * 100
+    # The stressful stretch now is picked up, and so was the launch a year ago.
+    signal = signal_for(user, today=user.today())
+    assert signal.level == HIGH
+    assert {"stress", "hours_rising"} <= {r.rule for r in signal.reasons}
+    assert len(past_warnings(check_ins)) >= 2
+    entries = Entry.objects.owned_by(user)
+    assert entries.count() >= 150
+    assert (
+        max(e.written_on for e in entries) - min(e.written_on for e in entries)
+    ).days >= 700
+    setbacks = Setback.objects.owned_by(user)
+    assert setbacks.count() == 5
+    assert setbacks.filter(goal__isnull=False).count() == 5
+    assert setbacks.exclude(outcome="").count() == 3

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BalanceConfig(AppConfig):
+    name = "careerpath.balance"
+    label = "balance"
+    verbose_name = "Work-life balance"

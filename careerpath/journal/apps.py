@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JournalConfig(AppConfig):
+    name = "careerpath.journal"
+    label = "journal"
+    verbose_name = "Journal and setbacks"

@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "careerpath.taxonomy",
     "careerpath.profiles",
     "careerpath.goals",
+    "careerpath.skills",
+    "careerpath.learning",
     "careerpath.agenda",
     "careerpath.demo",
 ]

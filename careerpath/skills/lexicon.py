@@ -1,0 +1,228 @@
+"""Hand-written word lists the posting analyser reads: stop words, section headings, cues.
+
+Kept apart from the rules in ``extraction.py`` and ``matching.py`` so the rules read as
+logic and the lists can grow without touching them. Every list here was written for
+careerpath; none is copied from a dataset.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set: lists read as prose."""
+    return frozenset(text.split())
+
+
+# The most frequent English function words. The language check counts how many of a
+# text's words are in this set: English prose sits around 35–50 %, skill lists lower,
+# other languages near zero.
+ENGLISH_STOP_WORDS = words("""a about above after again against all am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into is
+    it its itself just me more most my no nor not of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them then there
+    these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself will shall must our
+    us also within across via per""")
+
+# Frequent function words of the languages postings most often arrive in besides English.
+# A text whose words hit one of these more often than the English list is not English.
+FOREIGN_STOP_WORDS = {
+    "French": words(
+        "le la les un une des du de et est en pour dans avec sur nous vous qui que "
+        "au aux ce cette ses son sont être votre vos notre nos par pas plus ou"
+    ),
+    "German": words(
+        "der die das und ist ein eine einen mit für von zu den dem des sie wir ihr "
+        "auf im nicht auch sich bei oder als werden wird sind unsere unser deine dein"
+    ),
+    "Spanish": words(
+        "el la los las un una y es en para con por del al que se su sus como más "
+        "nuestro nuestra somos experiencia buscamos tu tus o"
+    ),
+    "Dutch": words(
+        "de het een en van is in op met voor je jij wij we zijn niet ook als bij "
+        "naar dat die om ons onze jouw"
+    ),
+    "Italian": words(
+        "il lo la gli le un una e di da in con per su che del della dei delle sono "
+        "siamo nostro nostra esperienza"
+    ),
+    "Portuguese": words(
+        "o a os as um uma e de do da dos das em para com por que se seu sua nosso "
+        "nossa somos experiência"
+    ),
+}
+
+# Section headings that put what follows into "nice to have".
+NICE_HEADING = re.compile(
+    r"\b(nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|bonus(?:\s+points)?|pluses|"
+    r"plus(?:\s+points)?|preferred|desired|desirable|ideally|optional|extra\s+credit|"
+    r"even\s+better|would\s+be\s+(?:great|nice)|(?:it's|it\s+is)\s+a\s+plus|"
+    r"what\s+would\s+make\s+you\s+stand\s+out|stand\s+out|not\s+required|"
+    r"additional\s+(?:skills|qualifications)|assets?)\b",
+    re.IGNORECASE,
+)
+
+# Words that may stand around heading words ("Our ideal candidate's skills").
+HEADING_FILLER = words("""ideal candidate candidates role job position team company points bonus key core
+    minimum basic main technical tech soft hard desired additional other tools stack
+    i'll you'll we'll you're we're let's who's what's s""")
+
+# Headings of sections that ask for nothing in particular: they end a "Nice to have"
+# section, so what follows is judged by its own wording.
+NEUTRAL_HEADING = re.compile(
+    r"^(?:about\s+(?:us|the\s+(?:role|job|company|team|position))|the\s+role|"
+    r"(?:key\s+)?responsibilities|duties|what\s+you(?:'ll|\s+will)\s+do|"
+    r"your\s+(?:role|mission|day)|benefits|perks|what\s+we\s+offer|why\s+join\s+us|"
+    r"compensation|salary|how\s+to\s+apply|location|the\s+team|our\s+team|"
+    r"overview|summary|job\s+description|description)\b",
+    re.IGNORECASE,
+)
+
+# Section headings that put what follows into "must have".
+MUST_HEADING = re.compile(
+    r"\b(requirements?|required|must[\s-]haves?|qualifications|essential|essentials|"
+    r"what\s+you(?:'ll|\s+will)?\s+(?:need|bring)|who\s+you\s+are|you\s+have|"
+    r"about\s+you|your\s+profile|your\s+skills|skills|experience|"
+    r"what\s+we(?:'re|\s+are)\s+looking\s+for|we\s+are\s+looking\s+for|"
+    r"what\s+we\s+expect|competenc(?:ies|es)|profile)\b",
+    re.IGNORECASE,
+)
+
+# Wording inside a sentence. The cue nearest to a mention decides its requirement, so
+# "Python required, Go a plus" puts Python in must and Go in nice.
+NICE_CUE = re.compile(
+    r"\b(nice[\s-]to[\s-]have|good[\s-]to[\s-]have|(?:is\s+)?an?\s+(?:big\s+|huge\s+|strong\s+)?"
+    r"(?:plus|bonus|advantage|asset)|bonus|preferred|preferably|preference|ideally|"
+    r"desirable|desired|optional|advantageous|beneficial|would\s+be\s+(?:great|nice|helpful)|"
+    r"helpful|appreciated|welcome|not\s+required|not\s+essential|not\s+mandatory|"
+    r"nice\s+if|great\s+if|even\s+better)\b",
+    re.IGNORECASE,
+)
+MUST_CUE = re.compile(
+    r"\b(required|requires?|requirements?|must(?:[\s-]have)?|essential|mandatory|"
+    r"necessary|need(?:s|ed)?\s+to|you\s+need|minimum|at\s+least|"
+    r"qualifications)\b",
+    re.IGNORECASE,
+)
+
+# Natural languages a posting may ask for. Programming languages are skills, not these.
+NATURAL_LANGUAGES = (
+    "English",
+    "French",
+    "German",
+    "Spanish",
+    "Italian",
+    "Portuguese",
+    "Dutch",
+    "Flemish",
+    "Mandarin",
+    "Cantonese",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Arabic",
+    "Russian",
+    "Ukrainian",
+    "Polish",
+    "Czech",
+    "Slovak",
+    "Hungarian",
+    "Romanian",
+    "Bulgarian",
+    "Greek",
+    "Turkish",
+    "Hebrew",
+    "Hindi",
+    "Urdu",
+    "Bengali",
+    "Punjabi",
+    "Tamil",
+    "Telugu",
+    "Vietnamese",
+    "Thai",
+    "Indonesian",
+    "Malay",
+    "Tagalog",
+    "Filipino",
+    "Swahili",
+    "Persian",
+    "Farsi",
+    "Swedish",
+    "Danish",
+    "Norwegian",
+    "Finnish",
+    "Icelandic",
+    "Estonian",
+    "Latvian",
+    "Lithuanian",
+    "Croatian",
+    "Serbian",
+    "Slovenian",
+    "Catalan",
+    "Basque",
+    "Welsh",
+    "Irish",
+    "American Sign Language",
+    "British Sign Language",
+)
+
+# Words near a language name that show the posting asks for that language.
+LANGUAGE_CUE = re.compile(
+    r"\b(fluen(?:t|cy)|native|mother\s+tongue|bilingual|multilingual|speak(?:s|ing)?|"
+    r"spoken|written|language|languages|proficien(?:t|cy)|business[\s-]level|"
+    r"working\s+knowledge|conversational|command\s+of|[ABC][12])\b",
+    re.IGNORECASE,
+)
+
+# Short or everyday words that are also skill names ("Go", "R", "Excel", "Swift",
+# "Word"). Written in lower case they are ordinary English, so the matcher only takes
+# them when the posting capitalises them.
+AMBIGUOUS_WORDS = words("""go r c d j e v s ai it ux ui qa hr pr seo ads ant make less sass shell swift rust
+    ruby pearl perl spark chef puppet react express ember backbone meteor flask bottle
+    excel word access outlook teams slack zoom jira box git vault consul nomad packer
+    salt kafka storm hive pig flume sqoop oozie beam flink airflow luigi dagster prefect
+    dash streamlit shiny tableau looker mode sigma domo qlik alteryx knime orange weka
+    elm crystal julia dart kotlin scala groovy clojure haskell erlang elixir lisp scheme
+    prolog fortran cobol pascal ada basic logo smalltalk apex lightning visualforce
+    processing solid agile lean kanban scrum safe six sigma itil cobit prince2 pmp
+    numbers pages keynote notion asana trello monday basecamp wrike clickup
+    figma sketch canva framer invision zeplin miro mural lucid whimsical
+    drive docs sheets forms sites meet chat calendar gmail keep
+    mail post office paint photos movie spring summer winter fall play store
+    unity unreal godot maya blender houdini nuke cinema
+    sage xero wave zoho quickbooks netsuite oracle sap workday
+    writing reading speaking listening drawing painting design marketing sales
+    accounting finance teaching nursing coaching mentoring leadership management
+    communication negotiation presentation research analysis planning budgeting
+    scheduling cooking cleaning driving welding plumbing carpentry framing wiring
+    selling buying hiring training testing""")
+# Of those, the ones that are only a skill when capitalised. Words like "leadership"
+# or "welding" name the skill in lower case too, so they stay matchable.
+CASE_SENSITIVE_WORDS = (
+    AMBIGUOUS_WORDS
+    - words("""writing reading speaking listening drawing painting design marketing sales
+    accounting finance teaching nursing coaching mentoring leadership management
+    communication negotiation presentation research analysis planning budgeting
+    scheduling cooking cleaning driving welding plumbing carpentry framing wiring
+    selling buying hiring training testing agile lean kanban scrum
+    solid""")
+    | ENGLISH_STOP_WORDS
+)
+
+# Phrases that introduce a skill the vocabulary may not know: "experience with X",
+# "ability to X". The text after the trigger, up to a delimiter, is a candidate skill.
+SKILL_TRIGGERS = re.compile(
+    r"\b(?:(?:hands[\s-]on\s+|proven\s+|strong\s+|solid\s+|good\s+|deep\s+|excellent\s+|"
+    r"practical\s+|working\s+|professional\s+|demonstrated\s+|extensive\s+|some\s+)?"
+    r"(?:experience|expertise|knowledge|understanding|familiarity|proficiency|background|"
+    r"skills?|grounding|track\s+record|competence)\s+(?:with|in|of|using|on|around)"
+    r"(?:\s+(?:the|a|an))?|"
+    r"(?:proficient|skilled|experienced|fluent|versed|familiar|comfortable|confident)\s+"
+    r"(?:with|in|using)(?:\s+(?:the|a|an))?|"
+    r"(?:ability|able|capacity|willingness|willing)\s+to)\s+",
+    re.IGNORECASE,
+)

@@ -1,0 +1,279 @@
+"""Find taxonomy skills in plain text: exact label, alias, inflected form, near spelling.
+
+Pure: the caller hands over the vocabulary (``Term`` rows); nothing here reads the
+database. ``SkillMatcher`` builds its indexes once per vocabulary and then scans a text
+left to right, taking at each word the longest phrase the vocabulary knows:
+
+1. the phrase's normal form (``taxonomy.normalize``) is a skill's label → "exact";
+2. … or one of its aliases (alternative, hidden, abbreviation) → "alias";
+3. the phrase and a label agree once plurals and verb endings are stripped
+   ("data pipelines" → "data pipeline", "managing budgets" → "manage budget") → "inflection";
+4. one or two words within a small edit distance of a label of the same first letter and
+   length ("Kubernets" → "Kubernetes") → "fuzzy", scored by similarity.
+
+Everyday words that double as skill names ("go", "excel", "swift") only match when
+capitalised, so "go to market" is not the Go language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from careerpath.skills.lexicon import CASE_SENSITIVE_WORDS, ENGLISH_STOP_WORDS
+from careerpath.taxonomy.normalize import normalize
+
+# Words keep the characters skill names use inside them: "C++", "C#", "Node.js",
+# "CI/CD", "R&D", "e-commerce"; a leading dot keeps ".NET".
+TOKEN = re.compile(
+    r"\.?[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F+#&]*"
+    r"(?:[.\-/'’][A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F+#&]*)*[+#]*"
+)
+MAX_PHRASE_WORDS = 8
+FUZZY_MIN_CHARS = 6
+FUZZY_CUTOFF = 90.0
+SOURCE_PREFERENCE = {"builtin": 0, "onet": 1, "esco": 2}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One skill as the matcher sees it: its id, label, kind and every normalised name."""
+
+    skill_id: int | None
+    label: str
+    kind: str
+    source: str = "builtin"
+    category: str = ""
+    aliases: tuple[str, ...] = ()  # normalised; the label's normal form need not repeat
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase of the text that names a skill."""
+
+    start: int
+    end: int
+    term: Term
+    match: str  # exact | alias | inflection | fuzzy
+    score: float
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised
+    stem: str
+
+
+def stem(word: str) -> str:
+    """Strip English plural and verb endings so inflected forms meet: "managing" → "manag".
+
+    Crude on purpose: both the vocabulary and the posting go through it, so it only has
+    to be consistent, not linguistically right. Words with digits or symbols and short
+    words are left alone ("aws", "c++", "node.js").
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    stripped = ""
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("xes", "x"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: len(word) - len(suffix)] + replacement
+            stripped = suffix
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if (
+        stripped in ("ing", "ed")
+        and len(word) > 4
+        and word[-1] == word[-2]
+        and word[-1] not in "aeiouls"
+    ):
+        word = word[:-1]  # "planning" → "plann" → "plan"
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of ``text`` with their offsets, normal form and stem."""
+    tokens = []
+    for found in TOKEN.finditer(text):
+        raw = found.group()
+        key = normalize(raw)
+        if not key:
+            continue
+        tokens.append(
+            Token(
+                found.start(), found.end(), raw, key, " ".join(map(stem, key.split()))
+            )
+        )
+    return tokens
+
+
+def _stem_key(key: str) -> str:
+    return " ".join(stem(word) for word in key.split())
+
+
+def _better(a: tuple[Term, str], b: tuple[Term, str]) -> bool:
+    """Which of two terms sharing a name wins: a label over an alias, built-in first."""
+    rank_a = (
+        a[1] != "exact",
+        SOURCE_PREFERENCE.get(a[0].source, 3),
+        a[0].skill_id or 0,
+    )
+    rank_b = (
+        b[1] != "exact",
+        SOURCE_PREFERENCE.get(b[0].source, 3),
+        b[0].skill_id or 0,
+    )
+    return rank_a < rank_b
+
+
+@dataclass
+class SkillMatcher:
+    """Indexes of one vocabulary, built once and shared by every analysis."""
+
+    terms: list[Term]
+    exact: dict[str, tuple[Term, str]] = field(default_factory=dict, init=False)
+    stemmed: dict[str, tuple[Term, str]] = field(default_factory=dict, init=False)
+    fuzzy_buckets: dict[tuple[str, int], list[str]] = field(
+        default_factory=dict, init=False
+    )
+    max_words: int = field(default=1, init=False)
+
+    def __post_init__(self) -> None:
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for term in self.terms:
+            label_key = normalize(term.label)
+            names = [(label_key, "exact")] + [
+                (alias, "alias") for alias in term.aliases if alias != label_key
+            ]
+            for key, how in names:
+                if not key:
+                    continue
+                words = key.count(" ") + 1
+                if words > MAX_PHRASE_WORDS:
+                    continue
+                self.max_words = max(self.max_words, words)
+                entry = (term, how)
+                current = self.exact.get(key)
+                if current is None or _better(entry, current):
+                    self.exact[key] = entry
+                stem_key = _stem_key(key)
+                current = self.stemmed.get(stem_key)
+                if current is None or _better(entry, current):
+                    self.stemmed[stem_key] = entry
+                if words <= 2 and len(key) >= FUZZY_MIN_CHARS:
+                    buckets[(key[0], len(key))].append(key)
+        self.fuzzy_buckets = dict(buckets)
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+        """Every skill the vocabulary names in ``text``, longest phrase first, no overlaps."""
+        tokens = tokenize(text) if tokens is None else tokens
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            match, width = found
+            matches.append(match)
+            i += width
+        return matches
+
+    def _match_at(
+        self, text: str, tokens: list[Token], i: int
+    ) -> tuple[Match, int] | None:
+        longest = min(self.max_words, len(tokens) - i)
+        for width in range(longest, 0, -1):
+            last = tokens[i + width - 1]
+            if width > 1 and _gap_breaks_phrase(text, tokens, i, width):
+                continue
+            words = tokens[i : i + width]
+            key = " ".join(token.key for token in words)
+            entry = self.exact.get(key)
+            how = entry[1] if entry else ""
+            if entry is None:
+                entry = self.stemmed.get(" ".join(token.stem for token in words))
+                how = "inflection"
+            if entry is None or not _case_ok(key, words):
+                continue
+            score = {"exact": 1.0, "alias": 0.95, "inflection": 0.9}[how]
+            return Match(tokens[i].start, last.end, entry[0], how, score), width
+        return self._fuzzy_at(text, tokens, i)
+
+    def _fuzzy_at(
+        self, text: str, tokens: list[Token], i: int
+    ) -> tuple[Match, int] | None:
+        for width in (2, 1):
+            if i + width > len(tokens):
+                continue
+            words = tokens[i : i + width]
+            if width > 1 and _gap_breaks_phrase(text, tokens, i, width):
+                continue
+            if any(
+                token.key in ENGLISH_STOP_WORDS or not token.key.isalpha()
+                for token in words
+            ):
+                continue
+            key = " ".join(token.key for token in words)
+            if len(key) < FUZZY_MIN_CHARS:
+                continue
+            best: tuple[str, float] | None = None
+            for length in (len(key) - 1, len(key), len(key) + 1):
+                bucket = self.fuzzy_buckets.get((key[0], length))
+                if not bucket:
+                    continue
+                hit = process.extractOne(
+                    key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                )
+                if hit and (best is None or hit[1] > best[1]):
+                    best = (hit[0], hit[1])
+            if best is None or best[1] >= 100.0:
+                continue
+            term = self.exact[best[0]][0]
+            if best[0] in CASE_SENSITIVE_WORDS:
+                continue
+            return (
+                Match(
+                    words[0].start,
+                    words[-1].end,
+                    term,
+                    "fuzzy",
+                    round(best[1] / 100 * 0.85, 3),
+                ),
+                width,
+            )
+        return None
+
+
+def _gap_breaks_phrase(text: str, tokens: list[Token], i: int, width: int) -> bool:
+    """A phrase never spans a comma, a sentence end or a line break."""
+    gap = text[tokens[i].end : tokens[i + width - 1].start]
+    return any(mark in gap for mark in ",;:.!?()[]|\n•")
+
+
+def _case_ok(key: str, words: list[Token]) -> bool:
+    """Everyday words that are also skill names count only when written capitalised."""
+    if key not in CASE_SENSITIVE_WORDS:
+        return True
+    raw = "".join(token.text for token in words)
+    if key in ENGLISH_STOP_WORDS:  # "IT" the field, never "it" or a sentence's "It"
+        return raw.isupper() and len(raw) > 1
+    return any(ch.isupper() for ch in raw)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("careerpath.agenda.urls")),
     path("", include("careerpath.profiles.urls")),
     path("", include("careerpath.goals.urls")),
+    path("", include("careerpath.skills.urls")),
+    path("", include("careerpath.learning.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -12,6 +12,9 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Self-assessments", "profiles:assessment_list", "/assessments/"),
     ("Goals", "goals:goal_list", "/goals/"),
     ("Roadmap", "goals:roadmap", "/roadmap/"),
+    ("Skills", "skills:skill_list", "/skills/"),
+    ("Target roles", "skills:role_list", "/roles/"),
+    ("Learning", "learning:item_list", "/learning/"),
 )
 
 

@@ -155,6 +155,10 @@ class SkillMatcher:
         default_factory=dict, init=False
     )
     max_words: int = field(default=1, init=False)
+    # Word index for ``rank``, built on first use: the posting analysis never needs it.
+    _postings: dict[str, list[int]] | None = field(default=None, init=False)
+    _name_words: list[tuple[str, ...]] = field(default_factory=list, init=False)
+    _name_terms: list[Term] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -181,6 +185,69 @@ class SkillMatcher:
                 if words <= 2 and len(key) >= FUZZY_MIN_CHARS:
                     buckets[(key[0], len(key))].append(key)
         self.fuzzy_buckets = dict(buckets)
+
+    def rank(self, text: str, limit: int = 10) -> list[tuple[Term, float]]:
+        """The skills ``text`` most likely speaks of, best first, with a 0–2 score.
+
+        Skills named outright (``find``) come first; then skills whose name's words the
+        text contains, scored by the share of the name's rarity-weighted words present
+        ("design the database schema" → "design database schemas"). Used to suggest a
+        taxonomy skill for phrases the vocabulary does not name exactly.
+        """
+        import math
+
+        if self._postings is None:
+            self._build_word_index()
+        assert self._postings is not None
+        tokens = tokenize(text)
+        best: dict[int, tuple[Term, float]] = {}
+        for match in self.find(text, tokens):
+            key = id(match.term)
+            if key not in best or best[key][1] < 1 + match.score:
+                best[key] = (match.term, 1 + match.score)
+        query = {
+            token.stem
+            for token in tokens
+            if token.key not in ENGLISH_STOP_WORDS and len(token.key) > 1
+        }
+        total = len(self._name_words)
+        covered: dict[int, float] = defaultdict(float)
+        for word in query:
+            postings = self._postings.get(word, ())
+            if not postings:
+                continue
+            weight = math.log(1 + total / len(postings))
+            for index in postings:
+                covered[index] += weight
+        for index, weight in covered.items():
+            words = self._name_words[index]
+            mass = sum(math.log(1 + total / len(self._postings[w])) for w in words)
+            score = weight / mass if mass else 0.0
+            term = self._name_terms[index]
+            key = id(term)
+            if key not in best or best[key][1] < score:
+                best[key] = (term, score)
+        ranked = sorted(best.values(), key=lambda pair: -pair[1])
+        return ranked[:limit]
+
+    def _build_word_index(self) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        names: list[tuple[str, ...]] = []
+        terms: list[Term] = []
+        for key, (term, _how) in self.exact.items():
+            words = tuple(
+                {stem(word) for word in key.split() if word not in ENGLISH_STOP_WORDS}
+            )
+            if not words:
+                continue
+            index = len(names)
+            names.append(words)
+            terms.append(term)
+            for word in words:
+                postings[word].append(index)
+        self._postings = dict(postings)
+        self._name_words = names
+        self._name_terms = terms
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         """Every skill the vocabulary names in ``text``, longest phrase first, no overlaps."""

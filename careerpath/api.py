@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
 from careerpath.goals.api import router as goals_router
+from careerpath.learning.api import router as learning_router
 from careerpath.profiles.api import router as profiles_router
 
 api = NinjaAPI(
@@ -96,3 +97,4 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", profiles_router)
 api.add_router("/", goals_router)
+api.add_router("/", learning_router)

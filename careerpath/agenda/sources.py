@@ -12,7 +12,11 @@ from datetime import date
 from careerpath.accounts.models import User
 from careerpath.core.due import DueItem
 from careerpath.goals.agenda import due_items as goal_due_items
+from careerpath.learning.agenda import due_items as learning_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
-SOURCES: tuple[DueItemsSource, ...] = (goal_due_items,)
+SOURCES: tuple[DueItemsSource, ...] = (
+    goal_due_items,
+    learning_due_items,
+)

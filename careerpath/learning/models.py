@@ -157,6 +157,14 @@ class LearningItem(Owned):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def status_badge(self) -> str:
+        """The badge modifier for the status: in progress blue, completed green."""
+        return {
+            self.Status.IN_PROGRESS: "status-active",
+            self.Status.COMPLETED: "on_track",
+        }.get(self.status, "")  # type: ignore[call-overload]
+
+    @property
     def has_certificate(self) -> bool:
         return self.issued_on is not None or self.expires_on is not None
 

@@ -37,6 +37,15 @@ class RenewalState:
         return self.state in (Renewal.DUE, Renewal.EXPIRED)
 
     @property
+    def badge(self) -> str:
+        """The badge modifier the stylesheet colours: green, amber or red."""
+        return {
+            Renewal.VALID: "on_track",
+            Renewal.DUE: "at_risk",
+            Renewal.EXPIRED: "behind",
+        }.get(self.state, "")
+
+    @property
     def label(self) -> str:
         if self.state is Renewal.NONE:
             return ""

@@ -55,7 +55,9 @@ def _assign(item: LearningItem, data: Mapping[str, Any]) -> None:
 
 def _track_completion(item: LearningItem, *, today: date) -> None:
     if item.status == LearningItem.Status.COMPLETED:
-        item.completed_on = item.completed_on or item.finishes_on or today
+        if item.completed_on is None:
+            finished = item.finishes_on
+            item.completed_on = finished if finished and finished <= today else today
     else:
         item.completed_on = None
 

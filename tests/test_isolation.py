@@ -25,6 +25,11 @@ from careerpath.goals.tests.factories import (
     KpiReadingFactory,
     MilestoneFactory,
 )
+from careerpath.learning.tests.factories import (
+    CertificationFactory,
+    LearningItemFactory,
+    LearningSessionFactory,
+)
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 from tests.routes import api_operations, site_routes
 
@@ -78,6 +83,23 @@ def _aspiration(owner):
     return {"pk": AspirationFactory(owner=owner, title=CANARY).pk}
 
 
+def _learning_item(owner):
+    return {"pk": LearningItemFactory(owner=owner, title=CANARY, note=CANARY).pk}
+
+
+def _learning_session(owner):
+    return {"pk": LearningSessionFactory(item__owner=owner, note=CANARY).pk}
+
+
+LEARNING_FORM = {
+    "title": "Stolen",
+    "kind": "course",
+    "status": "completed",
+    "logged_on": "2026-01-02",
+    "hours": "2",
+    "from": "item",
+}
+
 GOAL_FORM = {
     "statement": "Stolen goal statement that is long enough",
     "category": "skill",
@@ -119,6 +141,12 @@ ROUTE_CASES: dict[str, Case] = {
     "profiles:assessment_edit": Case(_assessment, ("GET", "POST"), ASSESSMENT_FORM),
     "profiles:assessment_delete": Case(_assessment, ("GET", "POST")),
     "accounts:token_revoke": Case(_token, ("POST",)),
+    "learning:item_detail": Case(_learning_item, ("GET",)),
+    "learning:item_edit": Case(_learning_item, ("GET", "POST"), LEARNING_FORM),
+    "learning:item_delete": Case(_learning_item, ("GET", "POST")),
+    "learning:item_complete": Case(_learning_item, ("POST",)),
+    "learning:item_session_create": Case(_learning_item, ("POST",), LEARNING_FORM),
+    "learning:session_delete": Case(_learning_session, ("POST",), LEARNING_FORM),
 }
 
 API_BODY = {
@@ -152,6 +180,15 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/assessments/{assessment_id}": lambda owner: {
         "assessment_id": SelfAssessmentFactory(owner=owner, notes=CANARY).pk
+    },
+    "/api/v1/learning/items/{item_id}": lambda owner: {
+        "item_id": _learning_item(owner)["pk"]
+    },
+    "/api/v1/learning/items/{item_id}/complete": lambda owner: {
+        "item_id": _learning_item(owner)["pk"]
+    },
+    "/api/v1/learning/sessions/{session_id}": lambda owner: {
+        "session_id": _learning_session(owner)["pk"]
     },
 }
 
@@ -255,6 +292,29 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
     MilestoneFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     ActionStepFactory(goal=goal, title=CANARY, due_on=datetime.date(2026, 11, 30))
     KpiReadingFactory(goal=goal, note=CANARY)
+    certificate = CertificationFactory(
+        owner=alice,
+        title=CANARY,
+        provider=CANARY,
+        url=f"https://example.org/{CANARY}",
+        currency="EUR",
+        skills=[CANARY],
+        goal=goal,
+        credential_id=CANARY,
+        note=CANARY,
+        source=CANARY,
+        expires_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    LearningSessionFactory(
+        item=certificate, skill=CANARY, note=CANARY, logged_on=datetime.date.today()
+    )
+    LearningSessionFactory(
+        owner=alice,
+        item=None,
+        skill=CANARY,
+        note=CANARY,
+        logged_on=datetime.date.today(),
+    )
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [

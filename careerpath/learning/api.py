@@ -113,8 +113,10 @@ class ItemIn(Schema):
 
 
 class ItemPatch(Schema):
+    # kind and status are checked against their choices after the item is found, so a
+    # stranger's request gets the same 404 whatever it carries.
     title: str | None = Field(None, min_length=1, max_length=200)
-    kind: KindName | None = None
+    kind: str | None = Field(None, max_length=16, description="As in ItemIn.")
     provider: str | None = Field(None, max_length=120)
     url: str | None = Field(None, max_length=500)
     cost: Money | None = None
@@ -122,7 +124,7 @@ class ItemPatch(Schema):
     hours: Hours | None = None
     starts_on: date | None = None
     finishes_on: date | None = None
-    status: StatusName | None = None
+    status: str | None = Field(None, max_length=12, description="As in ItemIn.")
     skills: list[SkillName] | None = Field(None, max_length=20)
     goal_id: int | None = None
     issued_on: date | None = None

@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from careerpath.skills import lexicon
-from careerpath.skills.matching import SkillMatcher, Term, Token, tokenize
+from careerpath.skills.matching import (
+    SkillMatcher,
+    Term,
+    Token,
+    find_phrases,
+    tokenize,
+)
 from careerpath.taxonomy.normalize import normalize
 
 MAX_BYTES = 100 * 1024
@@ -465,7 +471,8 @@ def _mentions(
     text: str, tokens: list[Token], matcher: SkillMatcher, sentences: list[_Sentence]
 ) -> list[SkillMention]:
     mentions = []
-    for match in matcher.find(text, tokens):
+    matches = matcher.find(text, tokens)
+    for match in matches:
         sentence = _sentence_at(sentences, match.start)
         mentions.append(
             SkillMention(
@@ -480,7 +487,32 @@ def _mentions(
                 score=match.score,
             )
         )
+    named = {(match.start, match.end) for match in matches}
+    for start, end in find_phrases(text, tokens):
+        if (start, end) in named:
+            continue
+        span = text[start:end]
+        mentions.append(
+            SkillMention(
+                text=span,
+                start=start,
+                end=end,
+                skill_id=None,
+                label=_clean_label(span),
+                kind="soft" if " " not in span else "hard",
+                requirement=_requirement(_sentence_at(sentences, start), start, end),
+                match="unmatched",
+                score=0.5,
+            )
+        )
+    mentions.sort(key=lambda mention: (mention.start, -mention.end))
     return mentions
+
+
+def _clean_label(span: str) -> str:
+    """A readable label for a phrase the taxonomy does not name: first letter up."""
+    span = span.strip(" -*•")
+    return span[:1].upper() + span[1:]
 
 
 def _distinct(mentions: Sequence[SkillMention]) -> tuple[SkillMention, ...]:

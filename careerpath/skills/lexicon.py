@@ -226,3 +226,111 @@ SKILL_TRIGGERS = re.compile(
     r"(?:ability|able|capacity|willingness|willing)\s+to)\s+",
     re.IGNORECASE,
 )
+
+# Verbs that open a skill phrase in postings ("build data pipelines", "communicating
+# with stakeholders"). Base forms; the phrase finder also accepts "-ing" and "-s".
+SKILL_VERBS = words(
+    """accelerate achieve acquire act adapt address administer advise advocate align
+    analyse analyze anticipate apply architect articulate assess assist audit automate
+    balance benchmark bring build calculate champion clean coach code collaborate collect
+    communicate compile conduct configure consult contribute control convert cooperate
+    coordinate craft create curate customise customize debug decide define deliver deploy
+    design detect develop diagnose direct document draft drive educate embrace empower
+    enable engage engineer enhance ensure establish estimate evaluate evolve examine
+    execute experiment explain explore facilitate file find fix forecast foster gather
+    generate guide handle help hire identify implement improve influence inform innovate
+    inspect inspire install instruct integrate interact interpret interview investigate
+    invoice lead learn leverage listen maintain manage map market measure mentor merge
+    migrate model moderate modernise modernize monitor motivate negotiate onboard operate
+    optimise optimize orchestrate organise organize own oversee partner perform pitch plan
+    prepare present prioritise prioritize process produce program promote propose
+    prototype provide publish recruit reduce refactor report represent research resolve
+    respond review run scale schedule scope script secure sell serve set shape share ship
+    simplify solve source specify sponsor streamline structure supervise support teach
+    test train transform translate troubleshoot tune understand upgrade use utilise
+    utilize validate verify visualise visualize weld work write"""
+)
+
+# Words that end a skill phrase: the next clause or a new coordinated phrase begins.
+PHRASE_END_WORDS = words(
+    """and or but to that which who whom where when while whilst if as so because
+    including such like e.g i.e etc is are was were will would should can could must
+    be been being you we they our your their"""
+)
+
+# Words after which a skill verb starts a phrase: "ability to build", "you will lead",
+# "experience in designing".
+PHRASE_OPENERS = words(
+    """to will and or you we for in of by about at be also help can should must shall
+    'll ll including like"""
+)
+
+# Personal qualities postings list as skills on their own ("proactive", "structured").
+SOFT_QUALITIES = words(
+    """adaptable agile ambitious analytical articulate autonomous collaborative
+    committed communicative conscientious creative curious customer-focused dedicated
+    dependable detail-oriented diligent disciplined driven dynamic eager empathetic
+    energetic enthusiastic entrepreneurial flexible focused hands-on hardworking
+    hard-working honest independent innovative inquisitive meticulous motivated
+    organised organized outgoing passionate patient persistent positive pragmatic
+    proactive problem-solver professional punctual reliable resilient resourceful
+    responsible result-oriented results-driven results-oriented self-directed
+    self-driven self-motivated self-starter service-minded solution-oriented strategic
+    structured systematic tenacious thorough trustworthy versatile"""
+)
+
+# Nouns that close a quality into a skill: "analytical skills", "growth mindset".
+QUALITY_HEADS = words(
+    """skills skill mindset thinking attitude approach player communicator abilities
+    ability thinker learner manner mind-set spirit"""
+)
+
+# Prepositions that end a skill phrase once it has a verb and an object.
+PHRASE_PREPOSITIONS = words(
+    """with from at for by in within across on into onto via through throughout during
+    without towards toward among alongside"""
+)
+
+# Words postings use all the time in their ordinary sense ("join our team", "the
+# future of work", "a flexible schedule") that a vocabulary may still carry as an alias.
+# On their own they are never taken as a skill; inside a longer name they still count
+# ("team management", "quality assurance").
+GENERIC_WORDS = words(
+    """team teams future flexible flexibility it responsible responsibility
+    responsibilities leading lead leads leader leaders quality professional
+    professionals code codes market markets innovation innovative program programs
+    programme growth network networks organization organisation organizations
+    organisations academic production dynamic scale degree events event options option
+    competitive execution cv close compensation languages language recruitment test tests
+    making send budget solid best practices orientation resources resource operations
+    relocation travel partnerships partnership package packages publications publication
+    fun insights insight drives drive driving driven transformation committed encourage
+    encouraged encourages initiatives initiative energy influence linked ambition
+    structure structures pricing practical purchase tuition received receive receiving
+    receives welcome welcoming later offshore account direct makes make strategies
+    strategy operation report reports brands brand commitment disciplines discipline
+    ownership release price payment payments friendly interview interviews inclusive
+    positive presence interaction interactions cost costs balance electronic selection
+    automated discover sources source metrics timely workshops contract contracts respect
+    autonomy onboarding present launch launched mark consistent priorities target targets
+    log car cars blog rewards accurate belongs finish welcomes contacts shifts ground
+    segment educated affiliated nordic tax reason reasons words warm closed opening
+    rewarding bold instructions decisive adapted messages cluster tailored backed
+    marked grades turning turn dr er ad pm vc wir vision passion open master bachelor
+    diploma diplomas patients patient persons machine concrete collection landscape
+    landscapes transparent transparency accountability tracking determine farm farms
+    cable rail trade organize"""
+)
+
+# Nouns for people: a name ending in one is a job title ("Data Engineer", "Product
+# Owner"), not a skill, unless the vocabulary lists it as a certification.
+PERSON_NOUNS = words(
+    """engineer engineers developer developers administrator administrators owner
+    owners master masters lead leads manager managers analyst analysts teacher teachers
+    nurse nurses leader leaders designer designers architect architects scientist
+    scientists consultant consultants specialist specialists officer officers director
+    directors head heads partner partners expert experts technician technicians
+    programmer programmers tester testers coordinator coordinators assistant assistants
+    representative representatives professional professionals researcher researchers
+    member members"""
+)

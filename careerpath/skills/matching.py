@@ -23,7 +23,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from careerpath.skills.lexicon import CASE_SENSITIVE_WORDS, ENGLISH_STOP_WORDS
+from careerpath.skills.lexicon import (
+    CASE_SENSITIVE_WORDS,
+    ENGLISH_STOP_WORDS,
+    GENERIC_WORDS,
+    PERSON_NOUNS,
+    PHRASE_END_WORDS,
+    PHRASE_OPENERS,
+    PHRASE_PREPOSITIONS,
+    QUALITY_HEADS,
+    SKILL_VERBS,
+    SOFT_QUALITIES,
+)
 from careerpath.taxonomy.normalize import normalize
 
 # Words keep the characters skill names use inside them: "C++", "C#", "Node.js",
@@ -281,6 +292,10 @@ class SkillMatcher:
                 how = "inflection"
             if entry is None or not _case_ok(key, words):
                 continue
+            if width == 1 and key in GENERIC_WORDS and not words[0].text.isupper():
+                continue
+            if words[-1].key in PERSON_NOUNS and entry[0].kind != "certification":
+                continue
             score = {"exact": 1.0, "alias": 0.95, "inflection": 0.9}[how]
             return Match(tokens[i].start, last.end, entry[0], how, score), width
         return self._fuzzy_at(text, tokens, i)
@@ -344,3 +359,80 @@ def _case_ok(key: str, words: list[Token]) -> bool:
     if key in ENGLISH_STOP_WORDS:  # "IT" the field, never "it" or a sentence's "It"
         return raw.isupper() and len(raw) > 1
     return any(ch.isupper() for ch in raw)
+
+
+MAX_PHRASE_TOKENS = 8
+
+
+def _verb_base(key: str) -> str | None:
+    """The skill verb a word is a form of ("building" → "build"), or None."""
+    if key in SKILL_VERBS:
+        return key
+    candidates = []
+    if key.endswith("ing") and len(key) > 5:
+        root = key[:-3]
+        candidates += [root, root + "e"]
+        if len(root) > 2 and root[-1] == root[-2]:
+            candidates.append(root[:-1])  # "planning" → "plan"
+    elif key.endswith("es") and len(key) > 4:
+        candidates += [key[:-2], key[:-1]]
+    elif key.endswith("s") and len(key) > 3:
+        candidates.append(key[:-1])
+    return next((word for word in candidates if word in SKILL_VERBS), None)
+
+
+def find_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Skill phrases the vocabulary may not name, as character spans.
+
+    Two light patterns, written from how postings phrase skills:
+
+    * a skill verb opening a clause or following "to", "will", "and", "in" … runs to the
+      next punctuation or clause word: "Build data pipelines", "ability to
+      *work independently*", "experience in *designing APIs*";
+    * a personal quality on its own or with a head noun: "proactive",
+      "analytical skills", "growth mindset" (quality list), "team player".
+    """
+    phrases: list[tuple[int, int]] = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        opens_clause = i == 0 or _breaks(text, tokens[i - 1].end, token.start)
+        previous = "" if opens_clause else tokens[i - 1].key
+        if _verb_base(token.key) and (opens_clause or previous in PHRASE_OPENERS):
+            end = i + 1
+            while (
+                end < count
+                and end - i < MAX_PHRASE_TOKENS
+                and not _breaks(text, tokens[end - 1].end, tokens[end].start)
+                and tokens[end].key not in PHRASE_END_WORDS
+                # A preposition after the object starts an adjunct ("… in close
+                # collaboration with"); right after the verb it is part of it
+                # ("collaborate with stakeholders").
+                and not (end - i >= 3 and tokens[end].key in PHRASE_PREPOSITIONS)
+            ):
+                end += 1
+            while end - i > 1 and tokens[end - 1].key in ENGLISH_STOP_WORDS:
+                end -= 1
+            if end - i >= 2:
+                phrases.append((token.start, tokens[end - 1].end))
+                i = end
+                continue
+        if token.key in SOFT_QUALITIES:
+            end = i + 1
+            if (
+                end < count
+                and tokens[end].key in QUALITY_HEADS
+                and not _breaks(text, token.end, tokens[end].start)
+            ):
+                end += 1
+            phrases.append((token.start, tokens[end - 1].end))
+            i = end
+            continue
+        i += 1
+    return phrases
+
+
+def _breaks(text: str, left: int, right: int) -> bool:
+    """Punctuation or a line break between two words ends a phrase."""
+    return any(mark in text[left:right] for mark in ",;:.!?()[]|\n•·*–—\u0095")

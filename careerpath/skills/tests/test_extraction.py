@@ -60,11 +60,18 @@ def analyse(text: str):
 
 
 def labels(analysis, requirement: str | None = None) -> list[str]:
+    """Labels of the taxonomy skills found (phrases outside the taxonomy left out)."""
     return [
         mention.label
         for mention in analysis.skills
-        if requirement is None or mention.requirement == requirement
+        if mention.skill_id is not None
+        and (requirement is None or mention.requirement == requirement)
     ]
+
+
+def phrases(analysis) -> list[str]:
+    """The skill phrases found outside the taxonomy, as written."""
+    return [m.text for m in analysis.mentions if m.match == "unmatched"]
 
 
 @pytest.mark.parametrize(
@@ -148,7 +155,11 @@ def test_everyday_words_count_when_capitalised(snippet, expected):
     ],
 )
 def test_match_kind(snippet, how):
-    (mention,) = analyse(f"Experience with {snippet} required.").mentions
+    (mention,) = [
+        m
+        for m in analyse(f"Experience with {snippet} required.").mentions
+        if m.skill_id
+    ]
     assert mention.match == how
     assert 0 < mention.score <= 1
 
@@ -239,6 +250,73 @@ def test_must_wins_over_nice_for_the_same_skill():
         ("SQL", "must"),
     ]
     assert len(analysis.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            "Build scalable data services for our clients.",
+            ["Build scalable data services"],
+        ),
+        ("You will lead a small team of engineers", ["lead a small team of engineers"]),
+        (
+            "Ability to work independently and communicate with stakeholders",
+            ["work independently", "communicate with stakeholders"],
+        ),
+        (
+            "Experience in designing REST APIs in close collaboration with product",
+            ["designing REST APIs"],
+        ),
+        (
+            "- Mentor junior developers\n- Review code daily",
+            ["Mentor junior developers", "Review code daily"],
+        ),
+        (
+            "You are proactive, structured and have strong analytical skills.",
+            ["proactive", "structured", "analytical skills"],
+        ),
+        ("We offer a gym membership and free lunch.", []),
+        ("The building has a canteen.", []),
+        ("Write", []),
+    ],
+)
+def test_skill_phrases_outside_the_taxonomy(snippet, expected):
+    analysis = analyse(snippet)
+    assert phrases(analysis) == expected
+    for mention in analysis.mentions:
+        if mention.match == "unmatched":
+            assert mention.skill_id is None
+            assert mention.score == 0.5
+            assert mention.label[0].isupper()
+
+
+def test_phrases_hold_the_taxonomy_skills_they_contain():
+    analysis = analyse("Develop backend services in Python and Go")
+    assert [(m.text, m.match) for m in analysis.mentions] == [
+        ("Develop backend services", "unmatched"),
+        ("Python", "exact"),
+        ("Go", "exact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "labels_found"),
+    [
+        ("Join our team and shape the future of quality code.", []),
+        ("Senior Data Engineer (remote)", []),
+        ("Certified Registered Nurse wanted", ["Registered nurse"]),
+    ],
+)
+def test_generic_words_and_job_titles_are_not_skills(snippet, labels_found):
+    vocabulary = [
+        *VOCABULARY,
+        Term(40, "Teamwork", "soft", aliases=("team",)),
+        Term(41, "Data engineering", "hard"),
+        Term(42, "Software quality", "hard", aliases=("quality",)),
+    ]
+    analysis = analyse_posting(snippet, matcher=SkillMatcher(vocabulary))
+    assert labels(analysis) == labels_found
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
 from careerpath.goals.api import router as goals_router
 from careerpath.learning.api import router as learning_router
 from careerpath.profiles.api import router as profiles_router
+from careerpath.skills.api import router as skills_router
 
 api = NinjaAPI(
     title="careerpath API",
@@ -97,4 +98,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", profiles_router)
 api.add_router("/", goals_router)
+api.add_router("/", skills_router)
 api.add_router("/", learning_router)

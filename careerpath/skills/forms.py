@@ -11,7 +11,6 @@ from django.urls import reverse_lazy
 from careerpath.core.forms import ListField
 from careerpath.skills.models import (
     LEVEL_CHOICES,
-    POSTING_LIMIT_BYTES,
     Posting,
     PostingSkill,
     SkillAssessment,
@@ -176,13 +175,9 @@ class PostingForm(forms.Form):
     )
 
     def clean_text(self) -> str:
+        # Size, encoding and language are the posting analysis's to judge, with
+        # one message everywhere (page, API, command).
         text = self.cleaned_data["text"]
-        size = len(text.encode("utf-8", errors="replace"))
-        if size > POSTING_LIMIT_BYTES:
-            raise forms.ValidationError(
-                f"This posting is {size // 1024} kB; the limit is 100 kB. "
-                "Paste only the job description."
-            )
         if not text.strip():
             raise forms.ValidationError("Paste the posting's text: it is empty.")
         return text

@@ -538,13 +538,12 @@ def delete_role(role: TargetRole) -> None:
 def role_profile(role: TargetRole) -> RoleProfile:
     """The role's profile from its reviewed postings (three queries, whatever the size)."""
     posting_ids = list(
-        Posting.objects.owned_by(role.owner)
-        .filter(role=role)
+        Posting.objects.filter(owner_id=role.owner_id, role=role)
         .confirmed()
         .values_list("pk", flat=True)
     )
     rows = (
-        PostingSkill.objects.owned_by(role.owner)
+        PostingSkill.objects.filter(owner_id=role.owner_id)
         .filter(posting__role=role, posting__status=Posting.Status.CONFIRMED)
         .filter(removed=False)
         .order_by("posting_id", "pk")
@@ -596,19 +595,19 @@ def requirements_of(profile: RoleProfile) -> list[Requirement]:
     ]
 
 
-def holdings_of(owner: User) -> list[Holding]:
+def holdings_of(owner_id: int) -> list[Holding]:
     return [
         Holding(skill_id=skill_id, name=name, level=level)
-        for skill_id, name, level in UserSkill.objects.owned_by(owner).values_list(
-            "skill_id", "name", "level"
-        )
+        for skill_id, name, level in UserSkill.objects.filter(
+            owner_id=owner_id
+        ).values_list("skill_id", "name", "level")
     ]
 
 
 def role_gaps(role: TargetRole, *, profile: RoleProfile | None = None) -> list[Gap]:
     """The role's gap analysis against the person's current inventory."""
     profile = profile or role_profile(role)
-    return rank_gaps(requirements_of(profile), holdings_of(role.owner))
+    return rank_gaps(requirements_of(profile), holdings_of(role.owner_id))
 
 
 def find_gap(role: TargetRole, key: str) -> Gap:
@@ -739,8 +738,7 @@ def actions_by_key(role: TargetRole) -> dict[str, list[GapAction]]:
     """What was already made from each of the role's gaps."""
     actions: dict[str, list[GapAction]] = {}
     for action in (
-        GapAction.objects.owned_by(role.owner)
-        .filter(role=role)
+        GapAction.objects.filter(owner_id=role.owner_id, role=role)
         .select_related("goal", "learning_item")
         .order_by("created_on", "pk")
     ):

@@ -11,6 +11,7 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.goals.demo import seed as seed_goals
+from careerpath.learning.demo import seed as seed_learning
 from careerpath.profiles.demo import seed as seed_profiles
 
 Seeder = Callable[..., dict[str, int]]
@@ -18,6 +19,7 @@ Seeder = Callable[..., dict[str, int]]
 SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("profile and self-assessments", seed_profiles),
     ("goals", seed_goals),
+    ("learning", seed_learning),
 )
 
 

@@ -333,7 +333,12 @@ def delete_session_endpoint(request: HttpRequest, session_id: int) -> object:
     summary="Hours per month and per skill, and certificates to renew",
     tags=["learning log"],
 )
-def summary(request: HttpRequest, months: Literal[12, 24, 36] = 12) -> object:
+def summary(
+    request: HttpRequest,
+    months: Annotated[
+        int, Field(ge=1, le=60, description="Months up to this one.")
+    ] = 12,
+) -> object:
     user = _user(request)
     today = user.today()
     month_starts = months_ending(today, months)

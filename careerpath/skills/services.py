@@ -462,17 +462,18 @@ def review_posting(
             row.requirement = correction.requirement
         row.removed = not correction.keep
         changed.append(row)
+    # One skill once: the same name, or two names of the same taxonomy skill.
     for row in rows.values():
         if row.removed:
             continue
-        if row.normalized in names:
+        if row.key in names or row.normalized in names:
             raise ValidationError(
                 {
                     "skills": f"“{row.label}” is listed twice; remove one or map it to "
                     "another skill."
                 }
             )
-        names[row.normalized] = row.label
+        names[row.key] = names[row.normalized] = row.label
     new_rows: list[PostingSkill] = []
     revived: list[PostingSkill] = []
     by_key = {row.normalized: row for row in rows.values()}
@@ -483,11 +484,14 @@ def review_posting(
             continue
         if item.requirement not in PostingSkill.Requirement.values:
             raise ValidationError({"added": "Choose must have or nice to have."})
-        if key in names:
+        skill = find_taxonomy_skill(label)
+        if key in names or (skill and skill_key(skill.pk, key) in names):
             raise ValidationError(
                 {"added": f"“{label}” is already in this posting's list."}
             )
         names[key] = label
+        if skill:
+            names[skill_key(skill.pk, key)] = label
         if key in by_key:  # added back after removing it
             row = by_key[key]
             row.removed = False
@@ -496,7 +500,6 @@ def review_posting(
                 row.requirement = item.requirement
             revived.append(row)
             continue
-        skill = find_taxonomy_skill(label)
         new_rows.append(
             PostingSkill(
                 owner=posting.owner,

@@ -39,6 +39,7 @@ from careerpath.taxonomy.normalize import normalize
 
 MAX_BYTES = 100 * 1024
 MUST = "must"
+MAX_PHRASE_SKILL_WORDS = 4
 NICE = "nice"
 EDUCATION_LEVELS = ("high school", "associate", "bachelor", "master", "doctorate")
 
@@ -144,6 +145,8 @@ def to_plain_text(text_or_html: str) -> str:
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â\s|ï¿½")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def check_posting(raw: str, text: str) -> None:
@@ -158,22 +161,21 @@ def check_posting(raw: str, text: str) -> None:
         raise PostingError(
             "The posting is empty: paste the text of a job posting (or its HTML)."
         )
-    visible = [ch for ch in text if not ch.isspace()]
-    controls = sum(1 for ch in visible if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
-    replacement = visible.count("\ufffd") + len(_MOJIBAKE.findall(text))
-    letters = sum(1 for ch in visible if ch.isalpha())
+    visible = len(text) - sum(map(str.isspace, text))
+    controls = len(_CONTROL.findall(raw))
+    replacement = text.count("\ufffd") + len(_MOJIBAKE.findall(text))
+    letters = sum(map(str.isalpha, text))
     if (
         "\x00" in raw
-        or controls > len(visible) * 0.01
-        or replacement > max(2, len(visible) * 0.01)
-        or letters < len(visible) * 0.5
+        or controls > visible * 0.01
+        or replacement > max(2, visible * 0.01)
+        or letters < visible * 0.5
     ):
         raise PostingError(
             "This does not look like readable text (binary data or a broken encoding). "
             "Copy the posting's text from the page and paste it again."
         )
-    latin = sum(1 for ch in visible if ch.isalpha() and ord(ch) < 0x250)
-    if latin < letters * 0.7:
+    if len(_LATIN_LETTER.findall(text)) < letters * 0.7:
         raise PostingError(_NOT_ENGLISH)
     words = [word.lower() for word in _WORD.findall(text)]
     if len(words) >= 15:
@@ -516,9 +518,20 @@ def _clean_label(span: str) -> str:
 
 
 def _distinct(mentions: Sequence[SkillMention]) -> tuple[SkillMention, ...]:
-    """One mention per skill: the first must-have one, else the first."""
+    """One mention per skill: the first must-have one, else the first.
+
+    Phrases outside the taxonomy count as skills when short ("work independently",
+    "analytical skills"); longer ones ("build scalable services for our clients") stay
+    mentions only, highlighted in the text, so a role profile is not a list of
+    one-off sentences.
+    """
     chosen: dict[object, SkillMention] = {}
     for mention in mentions:
+        if (
+            mention.skill_id is None
+            and len(mention.text.split()) > MAX_PHRASE_SKILL_WORDS
+        ):
+            continue
         key = (
             mention.skill_id
             if mention.skill_id is not None

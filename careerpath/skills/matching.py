@@ -166,6 +166,8 @@ class SkillMatcher:
         default_factory=dict, init=False
     )
     max_words: int = field(default=1, init=False)
+    prefixes: set[str] = field(default_factory=set, init=False)
+    stem_prefixes: set[str] = field(default_factory=set, init=False)
     # Word index for ``rank``, built on first use: the posting analysis never needs it.
     _postings: dict[str, list[int]] | None = field(default=None, init=False)
     _name_words: list[tuple[str, ...]] = field(default_factory=list, init=False)
@@ -193,8 +195,20 @@ class SkillMatcher:
                 current = self.stemmed.get(stem_key)
                 if current is None or _better(entry, current):
                     self.stemmed[stem_key] = entry
+                # Every leading part of a name, so a scan stops as soon as no name
+                # can continue ("machine" → "machine learning" keeps going).
+                for prefix_key, prefixes in (
+                    (key, self.prefixes),
+                    (stem_key, self.stem_prefixes),
+                ):
+                    parts = prefix_key.split(" ")
+                    for end in range(1, len(parts)):
+                        prefixes.add(" ".join(parts[:end]))
                 if words <= 2 and len(key) >= FUZZY_MIN_CHARS:
-                    buckets[(key[0], len(key))].append(key)
+                    # Filed under its length and both neighbours, so one lookup finds
+                    # every name within one character of the query's length.
+                    for length in (len(key) - 1, len(key), len(key) + 1):
+                        buckets[(key[0], length)].append(key)
         self.fuzzy_buckets = dict(buckets)
 
     def rank(self, text: str, limit: int = 10) -> list[tuple[Term, float]]:
@@ -263,10 +277,17 @@ class SkillMatcher:
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         """Every skill the vocabulary names in ``text``, longest phrase first, no overlaps."""
         tokens = tokenize(text) if tokens is None else tokens
+        # breaks[i]: punctuation or a line break between word i-1 and word i.
+        breaks = [True] + [
+            _breaks(text, tokens[i - 1].end, tokens[i].start)
+            for i in range(1, len(tokens))
+        ]
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            found = self._match_at(text, tokens, i)
+            found = self._match_at(tokens, breaks, i)
+            if found is None:
+                found = self._fuzzy_at(tokens, breaks, i)
             if found is None:
                 i += 1
                 continue
@@ -276,39 +297,47 @@ class SkillMatcher:
         return matches
 
     def _match_at(
-        self, text: str, tokens: list[Token], i: int
+        self, tokens: list[Token], breaks: list[bool], i: int
     ) -> tuple[Match, int] | None:
-        longest = min(self.max_words, len(tokens) - i)
-        for width in range(longest, 0, -1):
-            last = tokens[i + width - 1]
-            if width > 1 and _gap_breaks_phrase(text, tokens, i, width):
-                continue
-            words = tokens[i : i + width]
-            key = " ".join(token.key for token in words)
+        """The longest name starting at word ``i``: exact or alias, else inflected."""
+        best: tuple[Match, int] | None = None
+        key = stem_key = ""
+        width = 0
+        while i + width < len(tokens) and width < self.max_words:
+            token = tokens[i + width]
+            if width and breaks[i + width]:
+                break
+            key = f"{key} {token.key}" if width else token.key
+            stem_key = f"{stem_key} {token.stem}" if width else token.stem
+            width += 1
             entry = self.exact.get(key)
-            how = entry[1] if entry else ""
+            how = entry[1] if entry else "inflection"
             if entry is None:
-                entry = self.stemmed.get(" ".join(token.stem for token in words))
-                how = "inflection"
-            if entry is None or not _case_ok(key, words):
-                continue
-            if width == 1 and key in GENERIC_WORDS and not words[0].text.isupper():
-                continue
-            if words[-1].key in PERSON_NOUNS and entry[0].kind != "certification":
-                continue
-            score = {"exact": 1.0, "alias": 0.95, "inflection": 0.9}[how]
-            return Match(tokens[i].start, last.end, entry[0], how, score), width
-        return self._fuzzy_at(text, tokens, i)
+                entry = self.stemmed.get(stem_key)
+            if entry is not None and self._acceptable(
+                key, tokens[i : i + width], entry[0]
+            ):
+                score = {"exact": 1.0, "alias": 0.95, "inflection": 0.9}[how]
+                best = (Match(tokens[i].start, token.end, entry[0], how, score), width)
+            if key not in self.prefixes and stem_key not in self.stem_prefixes:
+                break
+        return best
+
+    @staticmethod
+    def _acceptable(key: str, words: list[Token], term: Term) -> bool:
+        if not _case_ok(key, words):
+            return False
+        if len(words) == 1 and key in GENERIC_WORDS and not words[0].text.isupper():
+            return False
+        return not (words[-1].key in PERSON_NOUNS and term.kind != "certification")
 
     def _fuzzy_at(
-        self, text: str, tokens: list[Token], i: int
+        self, tokens: list[Token], breaks: list[bool], i: int
     ) -> tuple[Match, int] | None:
         for width in (2, 1):
-            if i + width > len(tokens):
+            if i + width > len(tokens) or (width > 1 and breaks[i + 1]):
                 continue
             words = tokens[i : i + width]
-            if width > 1 and _gap_breaks_phrase(text, tokens, i, width):
-                continue
             if any(
                 token.key in ENGLISH_STOP_WORDS or not token.key.isalpha()
                 for token in words
@@ -317,20 +346,16 @@ class SkillMatcher:
             key = " ".join(token.key for token in words)
             if len(key) < FUZZY_MIN_CHARS:
                 continue
-            best: tuple[str, float] | None = None
-            for length in (len(key) - 1, len(key), len(key) + 1):
-                bucket = self.fuzzy_buckets.get((key[0], length))
-                if not bucket:
-                    continue
-                hit = process.extractOne(
-                    key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-                )
-                if hit and (best is None or hit[1] > best[1]):
-                    best = (hit[0], hit[1])
-            if best is None or best[1] >= 100.0:
+            bucket = self.fuzzy_buckets.get((key[0], len(key)))
+            if not bucket:
                 continue
-            term = self.exact[best[0]][0]
-            if best[0] in CASE_SENSITIVE_WORDS:
+            hit = process.extractOne(
+                key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            if hit is None or hit[1] >= 100.0 or hit[0] in CASE_SENSITIVE_WORDS:
+                continue
+            term = self.exact[hit[0]][0]
+            if not self._acceptable(hit[0], words, term):
                 continue
             return (
                 Match(
@@ -338,17 +363,11 @@ class SkillMatcher:
                     words[-1].end,
                     term,
                     "fuzzy",
-                    round(best[1] / 100 * 0.85, 3),
+                    round(hit[1] / 100 * 0.85, 3),
                 ),
                 width,
             )
         return None
-
-
-def _gap_breaks_phrase(text: str, tokens: list[Token], i: int, width: int) -> bool:
-    """A phrase never spans a comma, a sentence end or a line break."""
-    gap = text[tokens[i].end : tokens[i + width - 1].start]
-    return any(mark in gap for mark in ",;:.!?()[]|\n•")
 
 
 def _case_ok(key: str, words: list[Token]) -> bool:
@@ -435,4 +454,7 @@ def find_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _breaks(text: str, left: int, right: int) -> bool:
     """Punctuation or a line break between two words ends a phrase."""
-    return any(mark in text[left:right] for mark in ",;:.!?()[]|\n•·*–—\u0095")
+    return _BREAK.search(text, left, right) is not None
+
+
+_BREAK = re.compile(r"[,;:.!?()\[\]|\n•·*–—\u0095]")

@@ -26,12 +26,14 @@ COLUMN_LEFT = 11.0  # percent: room for the hour labels of the y axis
 COLUMN_RIGHT = 99.0
 COLUMN_FILL = 0.7  # share of a month's slot the column covers
 
-# Bar chart layout.
-BAR_ROW = 30
-BAR_THICKNESS = 18
-BAR_LABEL_WIDTH = 40.0  # percent
-BAR_SPAN = 46.0  # percent for the longest bar, leaving room for its value
-BAR_LABEL_CHARS = 24
+# Bar chart layout: each skill's name on a line of its own above its bar, so long
+# names stay readable on a phone.
+BAR_ROW = 42
+BAR_LABEL_Y = 13
+BAR_Y = 19
+BAR_THICKNESS = 16
+BAR_SPAN = 80.0  # percent for the longest bar, leaving room for its value
+BAR_LABEL_CHARS = 40
 MAX_BARS = 10
 
 
@@ -167,8 +169,9 @@ def column_chart(
 @dataclass(frozen=True)
 class Bar:
     y: float  # top of the row
+    label_y: float
     bar_y: float
-    text_y: float
+    value_y: float
     label: str  # possibly shortened
     full_label: str
     width: str  # percent
@@ -183,7 +186,7 @@ class BarChart:
     description: str
     caption: str
     height: int
-    bar_x: str
+    thickness: int
     bars: tuple[Bar, ...]
     rows: tuple[TableRow, ...]
     is_empty: bool
@@ -211,12 +214,13 @@ def bar_chart(
         bars.append(
             Bar(
                 y=y,
-                bar_y=y + (BAR_ROW - BAR_THICKNESS) / 2,
-                text_y=y + BAR_ROW / 2,
+                label_y=y + BAR_LABEL_Y,
+                bar_y=y + BAR_Y,
+                value_y=y + BAR_Y + BAR_THICKNESS / 2,
                 label=truncate(label, BAR_LABEL_CHARS),
                 full_label=label,
                 width=_pct(width),
-                value_x=_pct(BAR_LABEL_WIDTH + width + 1.2),
+                value_x=_pct(width + 1.5),
                 value_label=hours_label(value),
             )
         )
@@ -234,7 +238,7 @@ def bar_chart(
         description=description,
         caption=caption,
         height=max(len(bars), 1) * BAR_ROW,
-        bar_x=_pct(BAR_LABEL_WIDTH),
+        thickness=BAR_THICKNESS,
         bars=tuple(bars),
         rows=tuple(TableRow(label, hours_label(value)) for label, value in values),
         is_empty=not values,

@@ -133,5 +133,5 @@ class LearningSessionForm(forms.ModelForm):
         else:
             items = LearningItem.objects.owned_by(owner).open().order_by("title")
             self.fields["item"].queryset = items
-            self.fields["item"].empty_label = "None: standalone practice or reading"
+            self.fields["item"].empty_label = "None (practice or reading)"
         _suggesting(self.fields["skill"].widget, suggest_url)

@@ -80,19 +80,19 @@ def test_bar_chart_longest_bar_and_the_rest():
     chart = bar_chart(values, title="t", caption="c")
     assert len(chart.bars) == MAX_BARS + 1
     # The three smallest share one bar, which here outgrows the largest skill.
-    assert chart.bars[-1].width == "46.0%"
-    assert chart.bars[0].width == f"{round(46 * 20 / 27, 3)}%"
+    assert chart.bars[-1].width == "80.0%"
+    assert chart.bars[0].width == f"{round(80 * 20 / 27, 3)}%"
     assert chart.bars[-1].full_label == "3 other skills"
     assert chart.bars[-1].value_label == f"{10 + 9 + 8} h"
     assert len(chart.rows) == MAX_BARS + 3  # the table shows every skill
-    assert chart.height == (MAX_BARS + 1) * 30
+    assert chart.height == (MAX_BARS + 1) * 42
     assert "most time on Skill 0: 20 h" in chart.description
 
 
 def test_bar_chart_shortens_long_labels_but_keeps_them_in_the_tooltip():
-    name = "Statistical analysis of clinical trial outcomes"
+    name = "Statistical analysis of clinical trial outcomes in oncology"
     chart = bar_chart([(name, D("2"))], title="t", caption="c")
-    assert len(chart.bars[0].label) <= 24
+    assert len(chart.bars[0].label) <= 40
     assert chart.bars[0].full_label == name
 
 

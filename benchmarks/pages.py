@@ -71,6 +71,9 @@ def main() -> None:
         or Goal.objects.owned_by(user).first()
     )
     assessment = SelfAssessment.objects.owned_by(user).first()
+    from careerpath.learning.models import LearningItem
+
+    certificate = LearningItem.objects.owned_by(user).certificates().first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -85,6 +88,10 @@ def main() -> None:
         "roadmap": "/roadmap/",
         "API: goals": "/api/v1/goals",
         "API: goal detail": f"/api/v1/goals/{goal.pk}",
+        "learning list": "/learning/?status=all",
+        "learning item": f"/learning/{certificate.pk}/",
+        "learning log (2 years)": "/learning/log/?months=24",
+        "API: learning summary": "/api/v1/learning/summary?months=24",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

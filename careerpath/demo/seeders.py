@@ -13,6 +13,7 @@ from careerpath.accounts.models import User
 from careerpath.goals.demo import seed as seed_goals
 from careerpath.learning.demo import seed as seed_learning
 from careerpath.profiles.demo import seed as seed_profiles
+from careerpath.skills.demo import seed as seed_skills
 
 Seeder = Callable[..., dict[str, int]]
 
@@ -20,6 +21,7 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("profile and self-assessments", seed_profiles),
     ("goals", seed_goals),
     ("learning", seed_learning),
+    ("skills, target roles and postings", seed_skills),
 )
 
 

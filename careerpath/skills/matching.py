@@ -408,8 +408,8 @@ def find_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     * a skill verb opening a clause or following "to", "will", "and", "in" … runs to the
       next punctuation or clause word: "Build data pipelines", "ability to
       *work independently*", "experience in *designing APIs*";
-    * a personal quality on its own or with a head noun: "proactive",
-      "analytical skills", "growth mindset" (quality list), "team player".
+    * a personal quality with a head noun: "analytical skills", "strategic mindset",
+      "collaborative approach".
     """
     phrases: list[tuple[int, int]] = []
     i = 0
@@ -424,7 +424,7 @@ def find_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 end < count
                 and end - i < MAX_PHRASE_TOKENS
                 and not _breaks(text, tokens[end - 1].end, tokens[end].start)
-                and tokens[end].key not in PHRASE_END_WORDS
+                and not (end - i >= 2 and _ends_phrase(tokens, end))
                 # A preposition after the object starts an adjunct ("… in close
                 # collaboration with"); right after the verb it is part of it
                 # ("collaborate with stakeholders").
@@ -437,19 +437,35 @@ def find_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 phrases.append((token.start, tokens[end - 1].end))
                 i = end
                 continue
-        if token.key in SOFT_QUALITIES:
-            end = i + 1
-            if (
-                end < count
-                and tokens[end].key in QUALITY_HEADS
-                and not _breaks(text, token.end, tokens[end].start)
-            ):
-                end += 1
-            phrases.append((token.start, tokens[end - 1].end))
-            i = end
+        if (
+            token.key in SOFT_QUALITIES
+            and i + 1 < count
+            and tokens[i + 1].key in QUALITY_HEADS
+            and not _breaks(text, token.end, tokens[i + 1].start)
+        ):
+            # A quality alone ("dynamic", "professional") describes the company as
+            # often as the candidate; with a head noun it names a skill.
+            phrases.append((token.start, tokens[i + 1].end))
+            i += 2
             continue
         i += 1
     return phrases
+
+
+def _ends_phrase(tokens: list[Token], index: int) -> bool:
+    """Whether word ``index`` closes the phrase before it (which has a verb and more).
+
+    "and"/"or" close it only when a new skill verb follows ("design and build
+    services" stays one phrase, as does "code review and testing"; "build services and
+    mentor engineers" is two).
+    """
+    key = tokens[index].key
+    if key in ("and", "or", "&"):
+        following = tokens[index + 1].key if index + 1 < len(tokens) else ""
+        return bool(_verb_base(following)) and not (
+            index + 2 < len(tokens) and tokens[index + 2].key in ("and", "or")
+        )
+    return key in PHRASE_END_WORDS
 
 
 def _breaks(text: str, left: int, right: int) -> bool:

@@ -274,8 +274,14 @@ def test_must_wins_over_nice_for_the_same_skill():
         ),
         (
             "You are proactive, structured and have strong analytical skills.",
-            ["proactive", "structured", "analytical skills"],
+            ["analytical skills"],
         ),
+        ("A dynamic and professional company", []),
+        (
+            "Design and build services and mentor engineers",
+            ["Design and build services", "mentor engineers"],
+        ),
+        ("Own code review and documentation", ["Own code review and documentation"]),
         ("We offer a gym membership and free lunch.", []),
         ("The building has a canteen.", []),
         ("Write", []),

@@ -45,9 +45,7 @@ if not DATA.exists():
     DATA = Path("/work/shared/data")
 SKILLSPAN = DATA / "skillspan"
 ESCO_BENCH = DATA / "skill-extraction-esco-benchmark"
-ESCO_ZIP = (
-    DATA / "esco" / "v1.1.0" / "ESCO dataset - v1.1.0 - classification - en - csv.zip"
-)
+ESCO_DIR = DATA / "esco" / "v1.1.0"  # the classification zip and the relations zip
 
 
 # --- data ----------------------------------------------------------------------------
@@ -268,12 +266,14 @@ def esco_benchmark(no_esco: bool) -> None:
     if "import_taxonomy" not in get_commands():
         print("ESCO not imported: the import_taxonomy command is not available yet")
         return
-    if not ESCO_ZIP.exists():
-        print(f"ESCO not imported: {ESCO_ZIP} is missing")
+    if not ESCO_DIR.exists():
+        print(f"ESCO not imported: {ESCO_DIR} is missing")
         return
     started = time.perf_counter()
     try:
-        call_command("import_taxonomy", "esco", str(ESCO_ZIP), stdout=io.StringIO())
+        call_command(
+            "import_taxonomy", "esco", str(ESCO_DIR), quiet=True, stdout=io.StringIO()
+        )
     except Exception as error:  # the importer's own message says what went wrong
         print(f"ESCO not imported: {error}")
         return

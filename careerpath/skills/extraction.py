@@ -244,7 +244,48 @@ class _Sentence:
     start: int
     end: int
     section: str  # requirement set by the heading above: must, nice or ""
-    cues: tuple[tuple[int, str], ...]  # (offset, must|nice) of wording inside it
+    cues: tuple[_Cue, ...]  # wording inside it that says must or nice
+
+
+@dataclass(frozen=True)
+class _Cue:
+    at: int
+    requirement: str
+    # A cue in parentheses speaks only of what the parentheses follow or hold:
+    # "SQL, Python (ideally)" makes Python nice, not SQL.
+    scope: tuple[int, int] | None = None
+
+
+_LABEL_PREFIX = re.compile(r"^\s*[-*•]?\s*([^:\n]{2,60}):\s*\S")
+
+
+def _line_cues(line: str, offset: int) -> list[_Cue]:
+    parens = [
+        (offset + found.start(), offset + found.end())
+        for found in re.finditer(r"\([^()]*\)", line)
+    ]
+
+    def scope(at: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in parens if a <= at < b), None)
+
+    cues = [
+        _Cue(offset + found.start(), NICE, scope(offset + found.start()))
+        for found in lexicon.NICE_CUE.finditer(line)
+    ] + [
+        _Cue(offset + found.start(), MUST, scope(offset + found.start()))
+        for found in lexicon.MUST_CUE.finditer(line)
+        if not _negated(line, found.start())
+    ]
+    # "Preferred qualifications: SEO, Google Analytics" — the label before the colon
+    # speaks for the whole line, whatever words it is made of.
+    label = _LABEL_PREFIX.match(line)
+    if label:
+        requirement = _heading_requirement(label.group(1) + ":")
+        if requirement:
+            colon = offset + label.end(1)
+            cues = [cue for cue in cues if cue.at >= colon]
+            cues.append(_Cue(colon, requirement))
+    return sorted(cues, key=lambda cue: cue.at)
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -254,10 +295,10 @@ def _sentences(text: str) -> list[_Sentence]:
     for line in text.split("\n"):
         heading = _heading_requirement(line)
         if heading is not None:
-            # A heading with content after its colon ("Nice to have: Go, Rust") is
-            # also a sentence of its own; a bare heading only sets the section.
+            # A heading line sets the section for the lines below it.
             section = heading
         if line.strip():
+            cues = _line_cues(line, offset)
             pieces = []
             position = 0
             for boundary in _SENTENCE_END.finditer(line):
@@ -265,18 +306,14 @@ def _sentences(text: str) -> list[_Sentence]:
                 position = boundary.end()
             pieces.append((position, len(line)))
             for first, last in pieces:
-                part = line[first:last]
-                begin = offset + first
-                cues = [
-                    (begin + found.start(), NICE)
-                    for found in lexicon.NICE_CUE.finditer(part)
-                ] + [
-                    (begin + found.start(), MUST)
-                    for found in lexicon.MUST_CUE.finditer(part)
-                    if not _negated(part, found.start())
-                ]
+                begin, end = offset + first, offset + last
                 sentences.append(
-                    _Sentence(begin, offset + last, section, tuple(sorted(cues)))
+                    _Sentence(
+                        begin,
+                        end,
+                        section,
+                        tuple(cue for cue in cues if begin <= cue.at < end),
+                    )
                 )
         offset += len(line) + 1
     return sentences
@@ -287,21 +324,34 @@ def _negated(sentence: str, at: int) -> bool:
     return bool(re.search(r"\bnot\s+(?:a\s+)?$", sentence[:at], re.IGNORECASE))
 
 
-def _requirement(sentence: _Sentence | None, start: int, end: int) -> str:
+def _requirement(
+    sentence: _Sentence | None, start: int, end: int, text: str = ""
+) -> str:
     if sentence is None:
         return MUST
-    if sentence.cues:
+    cues = [cue for cue in sentence.cues if _cue_applies(cue, start, end, text)]
+    if cues:
         nearest = min(
-            sentence.cues,
+            cues,
             key=lambda cue: (
                 0
-                if start <= cue[0] < end
-                else min(abs(cue[0] - start), abs(cue[0] - end)),
-                cue[1] == MUST,  # an equally near nice cue is the more specific one
+                if start <= cue.at < end
+                else min(abs(cue.at - start), abs(cue.at - end)),
+                cue.requirement == MUST,  # an equally near nice cue is more specific
             ),
         )
-        return nearest[1]
+        return nearest.requirement
     return sentence.section or MUST
+
+
+def _cue_applies(cue: _Cue, start: int, end: int, text: str) -> bool:
+    if cue.scope is None:
+        return True
+    first, last = cue.scope
+    if first <= start and end <= last:
+        return True
+    # The mention the parentheses follow: "Python (ideally)".
+    return end <= first and not text[end:first].strip()
 
 
 def _sentence_at(sentences: Sequence[_Sentence], offset: int) -> _Sentence | None:
@@ -354,7 +404,9 @@ def _years_experience(text: str, sentences: Sequence[_Sentence]) -> int | None:
             years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
             if 0 < years <= 40:
                 at = sentence.start + hit.start()
-                found[_requirement(sentence, at, at + len(hit.group()))].append(years)
+                found[_requirement(sentence, at, at + len(hit.group()), text)].append(
+                    years
+                )
     chosen = found[MUST] or found[NICE]
     return max(chosen) if chosen else None
 
@@ -407,7 +459,9 @@ def _education(text: str, sentences: Sequence[_Sentence]) -> str:
             hit = pattern.search(part)
             if hit:
                 at = sentence.start + hit.start()
-                found[_requirement(sentence, at, at + len(hit.group()))].append(rank)
+                found[_requirement(sentence, at, at + len(hit.group()), text)].append(
+                    rank
+                )
     chosen = found[MUST] or found[NICE]
     if not chosen:
         return ""
@@ -484,7 +538,7 @@ def _mentions(
                 skill_id=match.term.skill_id,
                 label=match.term.label,
                 kind=match.term.kind,
-                requirement=_requirement(sentence, match.start, match.end),
+                requirement=_requirement(sentence, match.start, match.end, text),
                 match=match.match,
                 score=match.score,
             )
@@ -502,7 +556,9 @@ def _mentions(
                 skill_id=None,
                 label=_clean_label(span),
                 kind="soft" if " " not in span else "hard",
-                requirement=_requirement(_sentence_at(sentences, start), start, end),
+                requirement=_requirement(
+                    _sentence_at(sentences, start), start, end, text
+                ),
                 match="unmatched",
                 score=0.5,
             )

@@ -7,6 +7,8 @@ exactly which skills the snippet should yield.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerpath.skills.extraction import (
     PostingError,
@@ -490,3 +492,122 @@ def test_plain_text(html_text, plain):
 )
 def test_stem(word, stemmed):
     assert stem(word) == stemmed
+
+
+FULL_POSTINGS = [
+    # (posting, must, nice, years, education, certifications, languages)
+    (
+        """Backend Engineer (Go)
+
+About us
+We are a fintech start-up in Lisbon building payment rails for small businesses.
+
+What you'll do
+- Design and build services in Go and PostgreSQL
+- Run them on Kubernetes with Terraform
+
+Requirements
+- 4+ years of professional experience in backend development
+- Solid SQL and Docker
+- BSc in Computer Science or equivalent experience
+
+Nice to have
+- Rust
+- AWS Certified Solutions Architect
+- Portuguese (spoken)
+""",
+        ["Go", "PostgreSQL", "Kubernetes", "Terraform", "SQL", "Docker"],
+        ["Rust", "AWS Certified Solutions Architect"],
+        4,
+        "bachelor",
+        ("AWS Certified Solutions Architect",),
+        ("Portuguese",),
+    ),
+    (
+        """<div><h1>Registered Nurse – Cardiology Ward</h1>
+<p>Our 30-bed ward cares for patients after cardiac surgery.</p>
+<h2>You bring</h2>
+<ul><li>Current RN licence and BLS Certification</li>
+<li>At least two years of patient care experience in an acute setting</li>
+<li>Associate degree in nursing; a bachelor's degree is preferred</li></ul>
+<h2>Bonus points</h2>
+<ul><li>Spanish language skills</li><li>Experience with Excel rosters</li></ul></div>""",
+        ["Registered nurse", "Patient care"],
+        ["Spanish", "Microsoft Excel"],
+        2,
+        "associate",
+        ("Registered nurse", "BLS Certification"),
+        ("Spanish",),
+    ),
+    (
+        """WELDER / FABRICATOR
+Minimum 3 years' experience in structural welding. Forklift licence required.
+High school diploma or GED. Ability to read blueprints.
+Nice to have: Certified Welding Inspector.""",
+        ["Welding", "Forklift operation"],
+        [],
+        3,
+        "high school",
+        ("Certified Welding Inspector",),
+        (),
+    ),
+    (
+        """Account Executive, Mid-Market
+You will own a pipeline of mid-market accounts in Salesforce and negotiate
+multi-year contracts. Excellent communication skills are essential.
+Preferred qualifications: experience with SEO tools, Google Analytics.
+Fluent English; a second language such as French or German is an advantage.""",
+        ["Salesforce", "Communication"],
+        ["Search engine optimisation", "Google Analytics"],
+        None,
+        "",
+        (),
+        ("English", "French", "German"),
+    ),
+    (
+        """Junior Data Analyst
+No degree required! We value curiosity.
+Skills: SQL, Excel, Python (ideally), machine learning (a plus)""",
+        ["SQL", "Microsoft Excel"],
+        ["Python", "Machine learning"],
+        None,
+        "",
+        (),
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("posting", "must", "nice", "years", "education", "certifications", "languages"),
+    FULL_POSTINGS,
+)
+def test_full_postings(
+    posting, must, nice, years, education, certifications, languages
+):
+    analysis = analyse(posting)
+    assert labels(analysis, "must") == must
+    assert labels(analysis, "nice") == nice
+    assert analysis.years_experience == years
+    assert analysis.education == education
+    assert analysis.certifications == certifications
+    assert analysis.languages == languages
+    assert [m.start for m in analysis.mentions] == sorted(
+        m.start for m in analysis.mentions
+    )
+    for mention in analysis.mentions:
+        assert analysis.text[mention.start : mention.end] == mention.text
+        assert mention.requirement in ("must", "nice")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_analysed_or_refused_with_a_message(text):
+    try:
+        analysis = analyse(text)
+    except PostingError as error:
+        assert str(error)
+        return
+    for mention in analysis.mentions:
+        assert analysis.text[mention.start : mention.end] == mention.text
+        assert 0 < mention.score <= 1

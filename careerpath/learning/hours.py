@@ -18,10 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from careerpath.taxonomy.normalize import normalize
 
 NO_SKILL = "No skill named"
+
+# A log holds thousands of sessions naming a few dozen skills: normalise each name once.
+_key = lru_cache(maxsize=4096)(normalize)
 HUNDREDTH = Decimal("0.01")
 
 
@@ -77,7 +81,7 @@ def hours_per_skill(sessions: Iterable[LoggedHours]) -> list[tuple[str, Decimal]
             continue
         share = session.hours / len(shares)
         for name in shares:
-            key = normalize(name)
+            key = _key(name)
             names.setdefault(key, name)
             totals[key] += share
     ranked = sorted(
@@ -90,12 +94,12 @@ def hours_per_skill(sessions: Iterable[LoggedHours]) -> list[tuple[str, Decimal]
 
 
 def _skills_of(session: LoggedHours) -> list[str]:
-    if session.skill.strip() and normalize(session.skill):
+    if session.skill.strip() and _key(session.skill):
         return [session.skill.strip()]
     seen: set[str] = set()
     skills: list[str] = []
     for name in session.item_skills:
-        key = normalize(name)
+        key = _key(name)
         if key and key not in seen:
             seen.add(key)
             skills.append(name)

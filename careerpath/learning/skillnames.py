@@ -9,6 +9,7 @@ typed, tidied of extra spaces.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from careerpath.taxonomy.models import Skill, SkillAlias, Source
 from careerpath.taxonomy.normalize import normalize
@@ -27,8 +28,9 @@ _ALIAS_RANK = {
 }
 
 
+@lru_cache(maxsize=4096)
 def skill_key(name: str) -> str:
-    """The form two skill names are compared in."""
+    """The form two skill names are compared in (cached: lists compare many names)."""
     return normalize(name)
 
 

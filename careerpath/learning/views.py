@@ -43,7 +43,8 @@ from careerpath.learning.services import (
 from careerpath.learning.skillnames import skill_key, suggest_skills
 
 PERIODS = (12, 24, 36)  # months the log page can show
-SESSIONS_PER_PAGE = 50
+SESSIONS_PER_PAGE = 30
+ITEMS_PER_PAGE = 25
 
 
 def _apply_errors(form: Any, error: ValidationError) -> None:
@@ -73,15 +74,13 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         items = items.filter(status=status)
     if kind in LearningItem.Kind.values:
         items = items.filter(kind=kind)
-    rows = [{"item": item, "renewal": item.renewal_state(today)} for item in items]
+    found = list(items)
     if skill:
         # Skills are compared in their normal form, which the database cannot compute.
         key = skill_key(skill)
-        rows = [
-            row
-            for row in rows
-            if any(skill_key(name) == key for name in row["item"].skills)
-        ]
+        found = [i for i in found if any(skill_key(n) == key for n in i.skills)]
+    page = Paginator(found, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [{"item": item, "renewal": item.renewal_state(today)} for item in page]
     counts = dict(
         mine.order_by()
         .values_list("status")
@@ -93,6 +92,8 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "learning/item_list.html",
         {
             "rows": rows,
+            "page": page,
+            "found_count": len(found),
             "status": status,
             "kind": kind,
             "skill": skill,

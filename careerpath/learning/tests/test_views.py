@@ -160,6 +160,18 @@ def test_list_filters(alice_client, alice):
     assert "Open course" in body and "Python course" not in body
 
 
+def test_list_pages(alice_client, alice):
+    for n in range(30):
+        LearningItemFactory(owner=alice, title=f"Course number {n:02}", skills=["SQL"])
+    url = reverse("learning:item_list")
+    first = alice_client.get(url, {"skill": "SQL"}).content.decode()
+    assert "1–25 of 30" in first
+    assert first.count("learning-card__title") == 25
+    second = alice_client.get(url, {"skill": "SQL", "page": "2"}).content.decode()
+    assert "26–30 of 30" in second
+    assert second.count("learning-card__title") == 5
+
+
 def test_list_shows_renewal_badge(alice_client, alice):
     CertificationFactory(owner=alice, expires_on=TODAY + datetime.timedelta(days=20))
     body = alice_client.get(reverse("learning:item_list"), {"status": "all"}).content

@@ -199,7 +199,8 @@ def _detail(user: User, pk: int) -> dict[str, object]:
     item = get_owned_or_404(LearningItem.objects.with_logged_hours(), user, pk=pk)
     state = item.renewal_state(user.today())
     out = ItemOut.from_orm(item).dict()
-    out["logged_hours"] = item.logged_hours or Decimal(0)
+    # Two places on every database (SQLite's SUM drops trailing zeros, PostgreSQL's keeps them).
+    out["logged_hours"] = (item.logged_hours or Decimal(0)).quantize(Decimal("0.01"))
     out["renewal"] = {
         "state": state.state.value,
         "due_on": state.due_on,

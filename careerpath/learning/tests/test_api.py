@@ -70,7 +70,7 @@ def test_item_lifecycle_through_the_api(api, alice):
     assert response.status_code == 201, response.content
     assert response.json()["logged_on"] == "2026-03-15"
     detail = api.get(f"/api/v1/learning/items/{iid}").json()
-    assert detail["logged_hours"] == "1.5"
+    assert detail["logged_hours"] == "1.50"
     response = api.patch(
         f"/api/v1/learning/items/{iid}",
         {"expires_on": "2029-05-01", "note": None},

@@ -13,7 +13,6 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Goals", "goals:goal_list", "/goals/"),
     ("Roadmap", "goals:roadmap", "/roadmap/"),
     ("Skills", "skills:skill_list", "/skills/"),
-    ("Target roles", "skills:role_list", "/roles/"),
     ("Learning", "learning:item_list", "/learning/"),
 )
 

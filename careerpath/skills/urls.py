@@ -23,18 +23,26 @@ urlpatterns = [
         views.assessment_delete,
         name="assessment_delete",
     ),
-    path("roles/", views.role_list, name="role_list"),
-    path("roles/new/", views.role_create, name="role_create"),
-    path("roles/<int:pk>/", views.role_detail, name="role_detail"),
-    path("roles/<int:pk>/edit/", views.role_edit, name="role_edit"),
-    path("roles/<int:pk>/delete/", views.role_delete, name="role_delete"),
-    path("roles/<int:pk>/postings/new/", views.posting_create, name="posting_create"),
-    path("roles/<int:pk>/gaps/", views.gap_analysis, name="gap_analysis"),
-    path("roles/<int:pk>/gaps/goal/", views.gap_to_goal, name="gap_to_goal"),
+    path("skills/roles/", views.role_list, name="role_list"),
+    path("skills/roles/new/", views.role_create, name="role_create"),
+    path("skills/roles/<int:pk>/", views.role_detail, name="role_detail"),
+    path("skills/roles/<int:pk>/edit/", views.role_edit, name="role_edit"),
+    path("skills/roles/<int:pk>/delete/", views.role_delete, name="role_delete"),
+    path(
+        "skills/roles/<int:pk>/postings/new/",
+        views.posting_create,
+        name="posting_create",
+    ),
+    path("skills/roles/<int:pk>/gaps/", views.gap_analysis, name="gap_analysis"),
+    path("skills/roles/<int:pk>/gaps/goal/", views.gap_to_goal, name="gap_to_goal"),
     path(
         "roles/<int:pk>/gaps/learning/", views.gap_to_learning, name="gap_to_learning"
     ),
-    path("roles/<int:pk>/gaps/level/", views.gap_set_level, name="gap_set_level"),
-    path("postings/<int:pk>/", views.posting_review, name="posting_review"),
-    path("postings/<int:pk>/delete/", views.posting_delete, name="posting_delete"),
+    path(
+        "skills/roles/<int:pk>/gaps/level/", views.gap_set_level, name="gap_set_level"
+    ),
+    path("skills/postings/<int:pk>/", views.posting_review, name="posting_review"),
+    path(
+        "skills/postings/<int:pk>/delete/", views.posting_delete, name="posting_delete"
+    ),
 ]

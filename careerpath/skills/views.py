@@ -27,6 +27,7 @@ from careerpath.skills.forms import (
 )
 from careerpath.skills.gaps import COVERED, MISSING, UNDER_LEVEL
 from careerpath.skills.models import (
+    LEVEL_CHOICES,
     Posting,
     PostingSkill,
     SkillAssessment,
@@ -524,6 +525,10 @@ def posting_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 # --- Gaps -----------------------------------------------------------------------
 
 
+# The first gaps get a card each with every action; the rest a compact table.
+TOP_GAPS = 8
+
+
 def _gap_context(request: AuthenticatedHttpRequest, role: TargetRole) -> dict[str, Any]:
     gaps = role_gaps(role)
     actions = actions_by_key(role)
@@ -539,10 +544,11 @@ def _gap_context(request: AuthenticatedHttpRequest, role: TargetRole) -> dict[st
     return {
         "role": role,
         "rows": rows,
-        "open_rows": [r for r in rows if r["gap"].is_gap],
+        "open_rows": [r for r in rows if r["gap"].is_gap][:TOP_GAPS],
+        "more_rows": [r for r in rows if r["gap"].is_gap][TOP_GAPS:],
         "covered_rows": [r for r in rows if not r["gap"].is_gap],
         "counts": counts,
-        "level_choices": [(i, f"{i}") for i in range(1, 6)],
+        "level_choices": LEVEL_CHOICES,
     }
 
 

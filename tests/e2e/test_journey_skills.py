@@ -74,9 +74,7 @@ def test_postings_role_profile_gaps_goal_and_course(
     )
 
     # --- A target role and three postings, each reviewed -----------------------------
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Target roles"
-    ).click()
+    page.get_by_role("link", name="Target roles and gaps").click()
     page.get_by_role("link", name="New target role").click()
     page.locator("input[name=title]").fill("Data analyst")
     page.get_by_role("button", name="Save role").click()

@@ -20,6 +20,7 @@ Must or nice is decided per mention, most specific evidence first:
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import threading
@@ -39,6 +40,7 @@ from careerpath.taxonomy.normalize import normalize
 
 MAX_BYTES = 100 * 1024
 MUST = "must"
+OFFER = "offer"  # a section of what the employer offers: no requirements there
 MAX_PHRASE_SKILL_WORDS = 4
 NICE = "nice"
 EDUCATION_LEVELS = ("high school", "associate", "bachelor", "master", "doctorate")
@@ -212,6 +214,8 @@ def _heading_requirement(line: str) -> str | None:
     if len(words) > 9 or stripped.endswith((".", ",", ";")):
         return None
     with_colon = bool(_HEADING_TRAILER.search(stripped))
+    if len(words) <= 6 and lexicon.OFFER_HEADING.match(stripped):
+        return OFFER
     nice = lexicon.NICE_HEADING.search(stripped)
     must = lexicon.MUST_HEADING.search(stripped)
     if not with_colon and len(words) <= 5 and lexicon.NEUTRAL_HEADING.match(stripped):
@@ -243,7 +247,8 @@ def _heading_requirement(line: str) -> str | None:
 class _Sentence:
     start: int
     end: int
-    section: str  # requirement set by the heading above: must, nice or ""
+    section: str  # set by the heading above: must, nice, offer or ""
+    offer: bool  # in an offer section or a "We offer …" sentence
     cues: tuple[_Cue, ...]  # wording inside it that says must or nice
 
 
@@ -312,6 +317,8 @@ def _sentences(text: str) -> list[_Sentence]:
                         begin,
                         end,
                         section,
+                        section == OFFER
+                        or bool(lexicon.OFFER_SENTENCE.match(text, begin, end)),
                         tuple(cue for cue in cues if begin <= cue.at < end),
                     )
                 )
@@ -341,7 +348,7 @@ def _requirement(
             ),
         )
         return nearest.requirement
-    return sentence.section or MUST
+    return sentence.section if sentence.section in (MUST, NICE) else MUST
 
 
 def _cue_applies(cue: _Cue, start: int, end: int, text: str) -> bool:
@@ -355,9 +362,9 @@ def _cue_applies(cue: _Cue, start: int, end: int, text: str) -> bool:
 
 
 def _sentence_at(sentences: Sequence[_Sentence], offset: int) -> _Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    index = bisect.bisect_right([sentence.start for sentence in sentences], offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
 
 
@@ -530,6 +537,8 @@ def _mentions(
     matches = matcher.find(text, tokens)
     for match in matches:
         sentence = _sentence_at(sentences, match.start)
+        if sentence is not None and sentence.offer:
+            continue
         mentions.append(
             SkillMention(
                 text=text[match.start : match.end],
@@ -545,7 +554,8 @@ def _mentions(
         )
     named = {(match.start, match.end) for match in matches}
     for start, end in find_phrases(text, tokens):
-        if (start, end) in named:
+        sentence = _sentence_at(sentences, start)
+        if (start, end) in named or (sentence is not None and sentence.offer):
             continue
         span = text[start:end]
         mentions.append(
@@ -556,9 +566,7 @@ def _mentions(
                 skill_id=None,
                 label=_clean_label(span),
                 kind="soft" if " " not in span else "hard",
-                requirement=_requirement(
-                    _sentence_at(sentences, start), start, end, text
-                ),
+                requirement=_requirement(sentence, start, end, text),
                 match="unmatched",
                 score=0.5,
             )

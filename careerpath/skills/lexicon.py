@@ -82,6 +82,21 @@ NEUTRAL_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# What the employer gives rather than asks: skills named here ("a learning budget",
+# "flexible hours") are not requirements, so the analysis leaves them out.
+OFFER_HEADING = re.compile(
+    r"^(?:(?:our\s+|the\s+)?benefits|perks|(?:what\s+)?we\s+offer|our\s+offer|"
+    r"why\s+(?:join|work\s+(?:with|for))\s+us|compensation(?:\s+(?:and|&)\s+benefits)?|"
+    r"what'?s\s+in\s+it\s+for\s+you|what\s+you(?:'ll|\s+will)?\s+get|"
+    r"salary\s+(?:and|&)\s+benefits)\b",
+    re.IGNORECASE,
+)
+OFFER_SENTENCE = re.compile(
+    r"[\s\-*•]*(?:we\s+(?:offer|provide)|you(?:'ll|\s+will)\s+(?:get|receive|enjoy)|"
+    r"(?:benefits|perks)\s+include|in\s+return)\b",
+    re.IGNORECASE,
+)
+
 # Section headings that put what follows into "must have".
 MUST_HEADING = re.compile(
     r"\b(requirements?|required|must[\s-]haves?|qualifications|essential|essentials|"
@@ -319,7 +334,7 @@ GENERIC_WORDS = words(
     marked grades turning turn dr er ad pm vc wir vision passion open master bachelor
     diploma diplomas patients patient persons machine concrete collection landscape
     landscapes transparent transparency accountability tracking determine farm farms
-    cable rail trade organize"""
+    cable rail trade organize learning"""
 )
 
 # Nouns for people: a name ending in one is a job title ("Data Engineer", "Product

@@ -167,6 +167,7 @@ class SkillMatcher:
     )
     max_words: int = field(default=1, init=False)
     prefixes: set[str] = field(default_factory=set, init=False)
+    known_words: set[str] = field(default_factory=set, init=False)
     stem_prefixes: set[str] = field(default_factory=set, init=False)
     # Word index for ``rank``, built on first use: the posting analysis never needs it.
     _postings: dict[str, list[int]] | None = field(default=None, init=False)
@@ -195,6 +196,7 @@ class SkillMatcher:
                 current = self.stemmed.get(stem_key)
                 if current is None or _better(entry, current):
                     self.stemmed[stem_key] = entry
+                self.known_words.update(key.split(" "))
                 # Every leading part of a name, so a scan stops as soon as no name
                 # can continue ("machine" → "machine learning" keeps going).
                 for prefix_key, prefixes in (
@@ -314,8 +316,13 @@ class SkillMatcher:
             how = entry[1] if entry else "inflection"
             if entry is None:
                 entry = self.stemmed.get(stem_key)
-            if entry is not None and self._acceptable(
-                key, tokens[i : i + width], entry[0]
+            if (
+                entry is not None
+                and self._acceptable(key, tokens[i : i + width], entry[0])
+                and (
+                    how != "inflection"
+                    or _inflection_ok(tokens[i : i + width], entry[0])
+                )
             ):
                 score = {"exact": 1.0, "alias": 0.95, "inflection": 0.9}[how]
                 best = (Match(tokens[i].start, token.end, entry[0], how, score), width)
@@ -339,9 +346,14 @@ class SkillMatcher:
                 continue
             words = tokens[i : i + width]
             if any(
-                token.key in ENGLISH_STOP_WORDS or not token.key.isalpha()
+                token.key in ENGLISH_STOP_WORDS
+                or token.key in GENERIC_WORDS
+                or not token.key.isalpha()
                 for token in words
             ):
+                continue
+            if all(token.key in self.known_words for token in words):
+                # Every word is one the vocabulary spells this way: not a misspelling.
                 continue
             key = " ".join(token.key for token in words)
             if len(key) < FUZZY_MIN_CHARS:
@@ -352,10 +364,16 @@ class SkillMatcher:
             hit = process.extractOne(
                 key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
-            if hit is None or hit[1] >= 100.0 or hit[0] in CASE_SENSITIVE_WORDS:
+            if (
+                hit is None
+                or hit[1] >= 100.0
+                or hit[0] in CASE_SENSITIVE_WORDS
+                # Same stem: an inflection, which the exact scan already judged.
+                or _stem_key(hit[0]) == _stem_key(key)
+            ):
                 continue
             term = self.exact[hit[0]][0]
-            if not self._acceptable(hit[0], words, term):
+            if term.kind == "language" or not self._acceptable(hit[0], words, term):
                 continue
             return (
                 Match(
@@ -368,6 +386,17 @@ class SkillMatcher:
                 width,
             )
         return None
+
+
+def _inflection_ok(words: list[Token], term: Term) -> bool:
+    """Inflected forms that change the meaning are not matches.
+
+    A language is only ever its own name ("polished" is not Polish), and a lone
+    past participle describes rather than names ("polished UI", "managed services").
+    """
+    if term.kind == "language":
+        return False
+    return not (len(words) == 1 and words[0].key.endswith("ed"))
 
 
 def _case_ok(key: str, words: list[Token]) -> bool:

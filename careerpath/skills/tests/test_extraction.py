@@ -245,6 +245,40 @@ def test_must_and_nice(posting, must, nice):
     assert labels(analysis, "nice") == nice
 
 
+@pytest.mark.parametrize(
+    ("posting", "expected"),
+    [
+        ("We offer a Python training budget and a gym.", []),
+        ("Requirements\n- SQL\nBenefits\n- Free Docker workshops\n- Gym", ["SQL"]),
+        ("What we offer\n- Kubernetes conference tickets", []),
+        ("Perks\n- Excel courses\nRequirements\n- Python", ["Python"]),
+        ("In return: Terraform certification paid by us", []),
+        ("You will get a Salesforce licence.", []),
+        ("You will build Go services.", ["Go"]),
+    ],
+)
+def test_what_the_employer_offers_is_not_a_requirement(posting, expected):
+    assert labels(analyse(posting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("A polished product", []),
+        ("Fluent Polish", ["Polish"]),
+        ("Managed budgets and networks", []),
+    ],
+)
+def test_inflection_does_not_change_meaning(snippet, expected):
+    vocabulary = [
+        *VOCABULARY,
+        Term(50, "Polish", "language"),
+        Term(51, "Managed services", "hard", aliases=("manage",)),
+    ]
+    analysis = analyse_posting(snippet, matcher=SkillMatcher(vocabulary))
+    assert labels(analysis) == expected
+
+
 def test_must_wins_over_nice_for_the_same_skill():
     analysis = analyse("Nice to have:\n- Python\nRequirements:\n- Python 3 and SQL")
     assert [(m.label, m.requirement) for m in analysis.skills] == [

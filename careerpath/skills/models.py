@@ -30,6 +30,13 @@ LEVEL_NAMES = {
 }
 LEVEL_CHOICES = [(level, f"{level} – {name}") for level, name in LEVEL_NAMES.items()]
 POSTING_LIMIT_BYTES = 100 * 1024
+EDUCATION_LABELS = {
+    "high school": "High school diploma",
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctorate": "Doctorate",
+}
 
 
 class UserSkillQuerySet(OwnedQuerySet):
@@ -227,6 +234,10 @@ class Posting(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("skills:posting_review", kwargs={"pk": self.pk})
+
+    @property
+    def education_label(self) -> str:
+        return EDUCATION_LABELS.get(self.education, self.education)
 
 
 class PostingSkill(Owned):

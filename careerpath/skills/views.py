@@ -73,7 +73,10 @@ def _inventory_context(
 ) -> dict[str, Any]:
     kind = request.GET.get("kind", "")
     skills = UserSkill.objects.owned_by(request.user).select_related("skill")
-    skills = skills.annotate(assessment_count=Count("assessments"))
+    # Aggregating queries ignore Meta.ordering, so the order is stated.
+    skills = skills.annotate(assessment_count=Count("assessments")).order_by(
+        "normalized", "pk"
+    )
     if kind in Skill.Kind.values:
         skills = skills.filter(kind=kind)
     return {
@@ -299,7 +302,9 @@ def assessment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 def role_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    roles = TargetRole.objects.owned_by(request.user).with_counts()
+    roles = (
+        TargetRole.objects.owned_by(request.user).with_counts().order_by("title", "pk")
+    )
     return TemplateResponse(request, "skills/role_list.html", {"roles": list(roles)})
 
 
@@ -397,6 +402,7 @@ def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 filter=Q(skills__removed=False, skills__requirement="must"),
             ),
         )
+        .order_by("-added_on", "-pk")
     )
     return TemplateResponse(
         request,

@@ -585,3 +585,19 @@ def test_skills_pages_query_counts_do_not_grow(
     # session, user, posting (+role), its skills
     with django_assert_num_queries(4):
         assert alice_client.get(posting.get_absolute_url()).status_code == 200
+
+
+def test_inventory_is_listed_by_name_with_assessment_counts(alice_client, alice):
+    for name in ("Python", "communication", "SQL", "Microsoft Excel"):
+        UserSkillFactory(owner=alice, name=name)
+    SkillAssessmentFactory(user_skill=UserSkill.objects.get(name="SQL"))
+    page = alice_client.get(reverse("skills:skill_list")).content.decode()
+    positions = [
+        page.index(f">{n}</a>")
+        for n in ("communication", "Microsoft Excel", "Python", "SQL")
+    ]
+    assert positions == sorted(positions)
+    page = alice_client.get(
+        reverse("skills:skill_list"), {"kind": "soft"}
+    ).content.decode()
+    assert "No skills of this type yet." in page

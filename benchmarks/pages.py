@@ -74,6 +74,11 @@ def main() -> None:
     from careerpath.learning.models import LearningItem
 
     certificate = LearningItem.objects.owned_by(user).certificates().first()
+    from careerpath.skills.models import Posting, TargetRole, UserSkill
+
+    role = TargetRole.objects.owned_by(user).order_by("pk").first()
+    user_skill = UserSkill.objects.owned_by(user).first()
+    posting = Posting.objects.owned_by(user).first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -92,6 +97,13 @@ def main() -> None:
         "learning item": f"/learning/{certificate.pk}/",
         "learning log (2 years)": "/learning/log/?months=24",
         "API: learning summary": "/api/v1/learning/summary?months=24",
+        "skill inventory": "/skills/",
+        "skill detail": f"/skills/{user_skill.pk}/",
+        "target roles": "/skills/roles/",
+        "role profile": f"/skills/roles/{role.pk}/",
+        "gap analysis": f"/skills/roles/{role.pk}/gaps/",
+        "posting review": f"/skills/postings/{posting.pk}/",
+        "API: gaps": f"/api/v1/roles/{role.pk}/gaps",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -77,6 +77,14 @@ def main() -> None:
     feedback_request = FeedbackRequest.objects.owned_by(user).first()
     feedback = Feedback.objects.owned_by(user).first()
     achievement = Achievement.objects.owned_by(user).first()
+    from careerpath.learning.models import LearningItem
+
+    certificate = LearningItem.objects.owned_by(user).certificates().first()
+    from careerpath.skills.models import Posting, TargetRole, UserSkill
+
+    role = TargetRole.objects.owned_by(user).order_by("pk").first()
+    user_skill = UserSkill.objects.owned_by(user).first()
+    posting = Posting.objects.owned_by(user).first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -104,6 +112,17 @@ def main() -> None:
         "API: feedback": "/api/v1/feedback",
         "API: improvement areas": "/api/v1/improvement-areas",
         "API: achievements": "/api/v1/achievements",
+        "learning list": "/learning/?status=all",
+        "learning item": f"/learning/{certificate.pk}/",
+        "learning log (2 years)": "/learning/log/?months=24",
+        "API: learning summary": "/api/v1/learning/summary?months=24",
+        "skill inventory": "/skills/",
+        "skill detail": f"/skills/{user_skill.pk}/",
+        "target roles": "/skills/roles/",
+        "role profile": f"/skills/roles/{role.pk}/",
+        "gap analysis": f"/skills/roles/{role.pk}/gaps/",
+        "posting review": f"/skills/postings/{posting.pk}/",
+        "API: gaps": f"/api/v1/roles/{role.pk}/gaps",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -16,7 +16,9 @@ from careerpath.network.api import router as network_router
 from careerpath.balance.api import router as balance_router
 from careerpath.goals.api import router as goals_router
 from careerpath.journal.api import router as journal_router
+from careerpath.learning.api import router as learning_router
 from careerpath.profiles.api import router as profiles_router
+from careerpath.skills.api import router as skills_router
 
 api = NinjaAPI(
     title="careerpath API",
@@ -107,3 +109,5 @@ api.add_router("/", feedback_router)
 api.add_router("/", achievements_router)
 api.add_router("/", journal_router)
 api.add_router("/", balance_router)
+api.add_router("/", skills_router)
+api.add_router("/", learning_router)

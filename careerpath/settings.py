@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "careerpath.achievements",
     "careerpath.journal",
     "careerpath.balance",
+    "careerpath.skills",
+    "careerpath.learning",
     "careerpath.agenda",
     "careerpath.demo",
 ]

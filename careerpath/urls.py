@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("careerpath.achievements.urls")),
     path("", include("careerpath.journal.urls")),
     path("", include("careerpath.balance.urls")),
+    path("", include("careerpath.skills.urls")),
+    path("", include("careerpath.learning.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

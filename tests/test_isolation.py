@@ -36,7 +36,19 @@ from careerpath.network.tests.factories import (
     MeetingFactory,
 )
 from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
+from careerpath.learning.tests.factories import (
+    CertificationFactory,
+    LearningItemFactory,
+    LearningSessionFactory,
+)
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
+from careerpath.skills.tests.factories import (
+    GapActionFactory,
+    PostingSkillFactory,
+    SkillAssessmentFactory,
+    TargetRoleFactory,
+    UserSkillFactory,
+)
 from tests.routes import api_operations, site_routes
 
 CANARY = "CANARY-ALICE-7f3c9e"
@@ -151,6 +163,61 @@ BALANCE_FORM = {
     "stress": "5",
     "satisfaction": "1",
     "personal_time": "1",
+def _learning_item(owner):
+    return {"pk": LearningItemFactory(owner=owner, title=CANARY, note=CANARY).pk}
+
+
+def _learning_session(owner):
+    return {"pk": LearningSessionFactory(item__owner=owner, note=CANARY).pk}
+
+
+def _user_skill(owner):
+    return {"pk": UserSkillFactory(owner=owner, name=CANARY, evidence_notes=CANARY).pk}
+
+
+def _skill_assessment(owner):
+    user_skill = UserSkillFactory(owner=owner, name=f"Skill {CANARY}")
+    return {"pk": SkillAssessmentFactory(user_skill=user_skill, note=CANARY).pk}
+
+
+def _role(owner):
+    """A target role with one reviewed posting, so it has a gap to act on."""
+    row = PostingSkillFactory(
+        posting__role__owner=owner,
+        posting__role__title=CANARY,
+        posting__title=CANARY,
+        label=CANARY,
+    )
+    return {"pk": row.posting.role_id}
+
+
+def _posting(owner):
+    row = PostingSkillFactory(
+        posting__role__owner=owner, posting__title=CANARY, label=CANARY
+    )
+    return {"pk": row.posting_id}
+
+
+SKILLS_FORM = {
+    "name": "Stolen",
+    "kind": "hard",
+    "level": "3",
+    "title": "Stolen",
+    "text": "We need SQL and Python.",
+    "source": "self",
+    "assessed_on": "2026-01-01",
+    "skill": "name:canary alice 7f3c9e",
+    "added": "Stolen",
+    "added_requirement": "must",
+}
+
+LEARNING_FORM = {
+    "title": "Stolen",
+    "kind": "course",
+    "status": "completed",
+    "logged_on": "2026-01-02",
+    "hours": "2",
+    "from": "item",
 }
 
 GOAL_FORM = {
@@ -261,6 +328,27 @@ ROUTE_CASES: dict[str, Case] = {
     "journal:setback_outcome": Case(_setback, ("POST",), JOURNAL_FORM),
     "balance:checkin_edit": Case(_check_in, ("GET", "POST"), BALANCE_FORM),
     "balance:checkin_delete": Case(_check_in, ("GET", "POST")),
+    "skills:skill_detail": Case(_user_skill, ("GET",)),
+    "skills:skill_edit": Case(_user_skill, ("GET", "POST"), SKILLS_FORM),
+    "skills:skill_delete": Case(_user_skill, ("GET", "POST")),
+    "skills:assessment_create": Case(_user_skill, ("POST",), SKILLS_FORM),
+    "skills:assessment_delete": Case(_skill_assessment, ("POST",)),
+    "skills:role_detail": Case(_role, ("GET",)),
+    "skills:role_edit": Case(_role, ("GET", "POST"), SKILLS_FORM),
+    "skills:role_delete": Case(_role, ("GET", "POST")),
+    "skills:posting_create": Case(_role, ("GET", "POST"), SKILLS_FORM),
+    "skills:gap_analysis": Case(_role, ("GET",)),
+    "skills:gap_to_goal": Case(_role, ("POST",), SKILLS_FORM),
+    "skills:gap_to_learning": Case(_role, ("POST",), SKILLS_FORM),
+    "skills:gap_set_level": Case(_role, ("POST",), SKILLS_FORM),
+    "skills:posting_review": Case(_posting, ("GET", "POST"), SKILLS_FORM),
+    "skills:posting_delete": Case(_posting, ("GET", "POST")),
+    "learning:item_detail": Case(_learning_item, ("GET",)),
+    "learning:item_edit": Case(_learning_item, ("GET", "POST"), LEARNING_FORM),
+    "learning:item_delete": Case(_learning_item, ("GET", "POST")),
+    "learning:item_complete": Case(_learning_item, ("POST",)),
+    "learning:item_session_create": Case(_learning_item, ("POST",), LEARNING_FORM),
+    "learning:session_delete": Case(_learning_session, ("POST",), LEARNING_FORM),
 }
 
 API_BODY = {
@@ -287,6 +375,10 @@ API_BODY = {
     "about": "Stolen",
     "what_i_did": "Stolen",
     "visibility": "public",
+    "source": "self",
+    "level": 3,
+    "text": "We need SQL and Python.",
+    "key": "name:canary alice 7f3c9e",
 }
 API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     "/api/v1/network/contacts/{contact_id}": lambda owner: {
@@ -332,6 +424,34 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/balance/check-ins/{check_in_id}": lambda owner: {
         "check_in_id": _check_in(owner)["pk"]
+    "/api/v1/skills/{skill_id}": lambda owner: {"skill_id": _user_skill(owner)["pk"]},
+    "/api/v1/skills/{skill_id}/assessments": lambda owner: {
+        "skill_id": _user_skill(owner)["pk"]
+    },
+    "/api/v1/skill-assessments/{assessment_id}": lambda owner: {
+        "assessment_id": _skill_assessment(owner)["pk"]
+    },
+    "/api/v1/roles/{role_id}": lambda owner: {"role_id": _role(owner)["pk"]},
+    "/api/v1/roles/{role_id}/postings": lambda owner: {"role_id": _role(owner)["pk"]},
+    "/api/v1/roles/{role_id}/profile": lambda owner: {"role_id": _role(owner)["pk"]},
+    "/api/v1/roles/{role_id}/gaps": lambda owner: {"role_id": _role(owner)["pk"]},
+    "/api/v1/roles/{role_id}/gaps/actions": lambda owner: {
+        "role_id": _role(owner)["pk"]
+    },
+    "/api/v1/postings/{posting_id}": lambda owner: {
+        "posting_id": _posting(owner)["pk"]
+    },
+    "/api/v1/postings/{posting_id}/review": lambda owner: {
+        "posting_id": _posting(owner)["pk"]
+    },
+    "/api/v1/learning/items/{item_id}": lambda owner: {
+        "item_id": _learning_item(owner)["pk"]
+    },
+    "/api/v1/learning/items/{item_id}/complete": lambda owner: {
+        "item_id": _learning_item(owner)["pk"]
+    },
+    "/api/v1/learning/sessions/{session_id}": lambda owner: {
+        "session_id": _learning_session(owner)["pk"]
     },
 }
 
@@ -510,6 +630,58 @@ def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice
             week_of=datetime.date(2026, 11, 23) - datetime.timedelta(weeks=back),
             note=CANARY,
         )
+    certificate = CertificationFactory(
+        owner=alice,
+        title=CANARY,
+        provider=CANARY,
+        url=f"https://example.org/{CANARY}",
+        currency="EUR",
+        skills=[CANARY],
+        goal=goal,
+        credential_id=CANARY,
+        note=CANARY,
+        source=CANARY,
+        expires_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    LearningSessionFactory(
+        item=certificate, skill=CANARY, note=CANARY, logged_on=datetime.date.today()
+    )
+    LearningSessionFactory(
+        owner=alice,
+        item=None,
+        skill=CANARY,
+        note=CANARY,
+        logged_on=datetime.date.today(),
+    )
+    skill_row = PostingSkillFactory(
+        posting__role__owner=alice,
+        posting__role__title=CANARY,
+        posting__role__notes=CANARY,
+        posting__title=CANARY,
+        posting__company=CANARY,
+        posting__url=f"https://example.org/{CANARY}",
+        posting__text=CANARY,
+        posting__certifications=[CANARY],
+        posting__languages=[CANARY],
+        label=CANARY,
+        span=CANARY,
+        original_label=CANARY,
+    )
+    user_skill = UserSkillFactory(
+        owner=alice,
+        name=CANARY,
+        evidence_links=[f"https://example.org/{CANARY}"],
+        evidence_notes=CANARY,
+    )
+    SkillAssessmentFactory(user_skill=user_skill, note=CANARY)
+    GapActionFactory(
+        role=skill_row.posting.role,
+        skill_key=CANARY,
+        skill_label=CANARY,
+        reason=CANARY,
+        goal=goal,
+        learning_item=certificate,
+    )
     client.force_login(bob)
     pages = [reverse(r.name) for r in site_routes() if not r.kwargs_names]
     pages += [

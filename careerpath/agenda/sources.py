@@ -15,6 +15,7 @@ from careerpath.core.due import DueItem
 from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
 from careerpath.network.agenda import due_items as network_due_items
+from careerpath.learning.agenda import due_items as learning_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
@@ -23,4 +24,5 @@ SOURCES: tuple[DueItemsSource, ...] = (
     network_due_items,
     feedback_due_items,
     balance_due_items,
+    learning_due_items,
 )

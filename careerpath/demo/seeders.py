@@ -17,7 +17,9 @@ from careerpath.network.demo import seed as seed_network
 from careerpath.balance.demo import seed as seed_balance
 from careerpath.goals.demo import seed as seed_goals
 from careerpath.journal.demo import seed as seed_journal
+from careerpath.learning.demo import seed as seed_learning
 from careerpath.profiles.demo import seed as seed_profiles
+from careerpath.skills.demo import seed as seed_skills
 
 Seeder = Callable[..., dict[str, int]]
 
@@ -30,6 +32,8 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("achievements", seed_achievements),
     ("journal and setbacks", seed_journal),
     ("balance check-ins", seed_balance),
+    ("learning", seed_learning),
+    ("skills, target roles and postings", seed_skills),
 )
 
 

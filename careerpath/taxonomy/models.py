@@ -162,3 +162,23 @@ class RelatedOccupation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occupation_id} → {self.related_id} ({self.tier})"
+
+
+class ImportRun(models.Model):
+    """One completed load of a source: what the operator sees and what invalidates caches.
+
+    Every process compares the newest id with the one its vocabulary cache was built from,
+    so an import run from the command line refreshes the web workers' matchers too.
+    """
+
+    source = models.CharField(max_length=10, choices=Source.choices)
+    finished_at = models.DateTimeField(auto_now_add=True)
+    rows = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0)
+    summary = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} import of {self.rows} rows"

@@ -1,0 +1,104 @@
+"""Skill names on learning items: one spelling per skill, the taxonomy's where it knows it.
+
+Names are compared by ``careerpath.taxonomy.normalize.normalize``; a name the taxonomy
+knows (as a label or any alias) is stored as that skill's label, so "postgres" and
+"PostgreSQL" count as one skill in the hours-per-skill chart. Unknown names are kept as
+typed, tidied of extra spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from careerpath.taxonomy.models import Skill, SkillAlias, Source
+from careerpath.taxonomy.normalize import normalize
+
+MAX_SKILL_LENGTH = 80
+SUGGESTION_LIMIT = 12
+
+# Prefer the built-in vocabulary's short labels over ESCO's long ones, and a skill's
+# preferred label over an alias another skill happens to share.
+_SOURCE_RANK = {Source.BUILTIN: 0, Source.ONET: 1, Source.ESCO: 2}
+_ALIAS_RANK = {
+    SkillAlias.Kind.PREFERRED: 0,
+    SkillAlias.Kind.ALTERNATIVE: 1,
+    SkillAlias.Kind.ABBREVIATION: 2,
+    SkillAlias.Kind.HIDDEN: 3,
+}
+
+
+@lru_cache(maxsize=4096)
+def skill_key(name: str) -> str:
+    """The form two skill names are compared in (cached: lists compare many names)."""
+    return normalize(name)
+
+
+def canonical_skills(names: Iterable[str]) -> list[str]:
+    """Tidy, deduplicate (by normal form) and map names to taxonomy labels; order is kept.
+
+    One query, whatever the number of names.
+    """
+    cleaned: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = " ".join(str(raw).split())[:MAX_SKILL_LENGTH]
+        key = skill_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            cleaned.append((key, name))
+    if not cleaned:
+        return []
+    labels = _labels_for({key for key, _ in cleaned})
+    result: list[str] = []
+    taken: set[str] = set()
+    for key, name in cleaned:
+        label = labels.get(key, name)
+        label_key = skill_key(label)
+        if label_key not in taken:  # two aliases of one skill collapse into it
+            taken.add(label_key)
+            result.append(label)
+    return result
+
+
+def _labels_for(keys: set[str]) -> dict[str, str]:
+    rows = SkillAlias.objects.filter(normalized__in=keys).values_list(
+        "normalized", "kind", "skill__source", "skill__label", "skill_id"
+    )
+    best: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for key, kind, source, label, skill_id in rows:
+        rank = (_ALIAS_RANK.get(kind, 9), _SOURCE_RANK.get(source, 9), skill_id)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, label)
+    return {key: label for key, (_, label) in best.items()}
+
+
+def suggest_skills(text: str, *, limit: int = SUGGESTION_LIMIT) -> list[str]:
+    """Taxonomy labels for autocomplete: labels starting with the text first, then containing it."""
+    key = skill_key(text)
+    if len(key) < 2:
+        return []
+    starts = list(
+        Skill.objects.filter(aliases__normalized__startswith=key)
+        .order_by("label")
+        .values_list("label", flat=True)
+        .distinct()[: limit * 2]
+    )
+    labels: list[str] = []
+    seen: set[str] = set()
+    for label in sorted(starts, key=lambda s: (len(s), s.casefold())):
+        if label.casefold() not in seen:
+            seen.add(label.casefold())
+            labels.append(label)
+    if len(labels) < limit:
+        more = (
+            Skill.objects.filter(aliases__normalized__contains=key)
+            .order_by("label")
+            .values_list("label", flat=True)
+            .distinct()[: limit * 2]
+        )
+        for label in more:
+            if label.casefold() not in seen:
+                seen.add(label.casefold())
+                labels.append(label)
+    return labels[:limit]

@@ -1,0 +1,385 @@
+"""Learning pages: the list with filters, an item's page, its form, and the learning log
+with hours per month and per skill."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from careerpath.core.access import get_owned_or_404
+from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.learning import charts
+from careerpath.learning.forms import (
+    SKILL_SUGGESTIONS,
+    LearningItemForm,
+    LearningSessionForm,
+)
+from careerpath.learning.hours import (
+    LoggedHours,
+    hours_per_month,
+    hours_per_skill,
+    months_ending,
+    total_hours,
+)
+from careerpath.learning.models import LearningItem, LearningSession
+from careerpath.learning.services import (
+    complete_learning_item,
+    delete_learning_item,
+    delete_session,
+    log_session,
+    save_learning_item,
+)
+from careerpath.learning.skillnames import skill_key, suggest_skills
+
+PERIODS = (12, 24, 36)  # months the log page can show
+SESSIONS_PER_PAGE = 30
+ITEMS_PER_PAGE = 25
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    for name, errors in error.message_dict.items():
+        target = name if name in form.fields else None
+        for message in errors:
+            form.add_error(target, message)
+
+
+def _suggest_url() -> str:
+    return reverse("learning:skill_suggestions")
+
+
+# --- Items ----------------------------------------------------------------------
+
+
+def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = request.user.today()
+    status = request.GET.get("status", "open")
+    kind = request.GET.get("kind", "")
+    skill = " ".join(request.GET.get("skill", "").split())[:80]
+    mine = LearningItem.objects.owned_by(request.user)
+    items = mine.with_logged_hours().select_related("goal")
+    if status == "open":
+        items = items.open()
+    elif status in LearningItem.Status.values:
+        items = items.filter(status=status)
+    if kind in LearningItem.Kind.values:
+        items = items.filter(kind=kind)
+    found = list(items)
+    if skill:
+        # Skills are compared in their normal form, which the database cannot compute.
+        key = skill_key(skill)
+        found = [i for i in found if any(skill_key(n) == key for n in i.skills)]
+    page = Paginator(found, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [{"item": item, "renewal": item.renewal_state(today)} for item in page]
+    counts = dict(
+        mine.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return TemplateResponse(
+        request,
+        "learning/item_list.html",
+        {
+            "rows": rows,
+            "page": page,
+            "found_count": len(found),
+            "status": status,
+            "kind": kind,
+            "skill": skill,
+            "statuses": LearningItem.Status.choices,
+            "kinds": LearningItem.Kind.choices,
+            "counts": counts,
+            "open_count": sum(counts.get(s, 0) for s in LearningItem.OPEN_STATUSES),
+            "total_count": sum(counts.values()),
+            "today": today,
+        },
+    )
+
+
+def _item_queryset() -> QuerySet[LearningItem]:
+    return LearningItem.objects.select_related("goal")
+
+
+def _detail_context(
+    request: AuthenticatedHttpRequest, item: LearningItem, **extra: Any
+) -> dict[str, Any]:
+    today = request.user.today()
+    sessions = list(item.sessions.all())
+    context = {
+        "item": item,
+        "today": today,
+        "renewal": item.renewal_state(today),
+        "sessions": sessions,
+        "logged": total_hours(
+            LoggedHours(logged_on=s.logged_on, hours=s.hours) for s in sessions
+        ),
+        "session_form": LearningSessionForm(
+            owner=request.user,
+            item=item,
+            suggest_url=_suggest_url(),
+            initial={"logged_on": today},
+        ),
+        "suggestions_id": SKILL_SUGGESTIONS,
+    }
+    context.update(extra)
+    return context
+
+
+def item_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = get_owned_or_404(_item_queryset(), request.user, pk=pk)
+    return TemplateResponse(
+        request, "learning/item_detail.html", _detail_context(request, item)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def item_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = request.user.today()
+    initial: dict[str, Any] = {"kind": request.GET.get("kind", "course")}
+    goal_id = request.GET.get("goal", "")
+    if goal_id.isdigit():
+        initial["goal"] = int(goal_id)
+    data = request.POST if request.method == "POST" else None
+    form = LearningItemForm(
+        data, owner=request.user, suggest_url=_suggest_url(), initial=initial
+    )
+    if data is not None and form.is_valid():
+        try:
+            item = save_learning_item(
+                owner=request.user, data=form.cleaned_data, today=today
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Added “{item.title}” to your learning.")
+            return redirect(item)
+    return _render_form(request, form, None, status=422 if data is not None else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = get_owned_or_404(_item_queryset(), request.user, pk=pk)
+    data = request.POST if request.method == "POST" else None
+    # The form validates a copy, so a refused edit leaves the item as it was.
+    form = LearningItemForm(
+        data, owner=request.user, suggest_url=_suggest_url(), instance=copy.copy(item)
+    )
+    if data is not None and form.is_valid():
+        try:
+            save_learning_item(
+                owner=request.user,
+                data=form.cleaned_data,
+                today=request.user.today(),
+                item=item,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(item)
+    return _render_form(request, form, item, status=422 if data is not None else 200)
+
+
+def _render_form(
+    request: AuthenticatedHttpRequest,
+    form: LearningItemForm,
+    item: LearningItem | None,
+    *,
+    status: int,
+) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "learning/item_form.html",
+        {"form": form, "item": item, "suggestions_id": SKILL_SUGGESTIONS},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def item_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = get_owned_or_404(
+        LearningItem.objects.with_logged_hours(), request.user, pk=pk
+    )
+    if request.method == "POST":
+        delete_learning_item(item)
+        messages.success(request, f"Deleted “{item.title}”.")
+        return redirect("learning:item_list")
+    return TemplateResponse(
+        request, "learning/item_confirm_delete.html", {"item": item}
+    )
+
+
+@require_POST
+def item_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = get_owned_or_404(_item_queryset(), request.user, pk=pk)
+    try:
+        complete_learning_item(item, today=request.user.today())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"Completed “{item.title}”. Well done!", extra_tags="celebrate"
+        )
+    return redirect(item)
+
+
+@require_POST
+def item_session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    item = get_owned_or_404(_item_queryset(), request.user, pk=pk)
+    form = LearningSessionForm(
+        request.POST, owner=request.user, item=item, suggest_url=_suggest_url()
+    )
+    if form.is_valid():
+        try:
+            log_session(owner=request.user, item=item, **_session_data(form))
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Hours logged.")
+            return redirect(reverse("learning:item_detail", args=[item.pk]) + "#log")
+    item.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "learning/item_detail.html",
+        _detail_context(request, item, session_form=form),
+        status=422,
+    )
+
+
+def _session_data(form: LearningSessionForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {
+        "logged_on": data["logged_on"],
+        "hours": data["hours"],
+        "skill": data.get("skill", ""),
+        "note": data.get("note", ""),
+    }
+
+
+# --- Learning log -----------------------------------------------------------------
+
+
+def _period(request: AuthenticatedHttpRequest) -> int:
+    raw = request.GET.get("months", "")
+    return int(raw) if raw.isdigit() and int(raw) in PERIODS else PERIODS[0]
+
+
+def _log_context(
+    request: AuthenticatedHttpRequest, form: LearningSessionForm | None = None
+) -> dict[str, Any]:
+    today = request.user.today()
+    period = _period(request)
+    months = months_ending(today, period)
+    start: date = months[0]
+    in_period = LearningSession.objects.owned_by(request.user).between(start, today)
+    logged = [
+        LoggedHours(
+            logged_on=logged_on,
+            hours=hours,
+            skill=skill,
+            item_skills=tuple(item_skills or ()),
+        )
+        for logged_on, hours, skill, item_skills in in_period.values_list(
+            "logged_on", "hours", "skill", "item__skills"
+        )
+    ]
+    per_month = hours_per_month(logged, months)
+    per_skill = hours_per_skill(logged)
+    sessions = in_period.select_related("item").only(
+        "pk", "logged_on", "hours", "skill", "note", "item__id", "item__title"
+    )
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "period": period,
+        "periods": PERIODS,
+        "start": start,
+        "today": today,
+        "total": total_hours(logged),
+        "month_chart": charts.column_chart(
+            per_month,
+            title="Hours of learning per month",
+            caption=f"Hours logged per month, last {period} months",
+        ),
+        "skill_chart": charts.bar_chart(
+            per_skill,
+            title="Hours of learning per skill",
+            caption=(
+                f"Hours per skill, last {period} months; a session without a skill "
+                "counts towards its item's skills, shared equally"
+            ),
+        ),
+        "page": page,
+        "form": form
+        or LearningSessionForm(
+            owner=request.user,
+            suggest_url=_suggest_url(),
+            initial={"logged_on": today},
+        ),
+        "suggestions_id": SKILL_SUGGESTIONS,
+    }
+
+
+def session_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request, "learning/session_list.html", _log_context(request)
+    )
+
+
+@require_POST
+def session_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = LearningSessionForm(
+        request.POST, owner=request.user, suggest_url=_suggest_url()
+    )
+    if form.is_valid():
+        try:
+            log_session(
+                owner=request.user,
+                item=form.cleaned_data["item"],
+                **_session_data(form),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Hours logged.")
+            return redirect("learning:session_list")
+    return TemplateResponse(
+        request,
+        "learning/session_list.html",
+        _log_context(request, form),
+        status=422,
+    )
+
+
+@require_POST
+def session_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    session = get_owned_or_404(LearningSession, request.user, pk=pk)
+    item_id = session.item_id
+    delete_session(session)
+    messages.success(request, "Session deleted.")
+    if item_id is not None and request.POST.get("from") == "item":
+        return redirect(reverse("learning:item_detail", args=[item_id]) + "#log")
+    return redirect("learning:session_list")
+
+
+@require_GET
+def skill_suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Options for the skill datalist; reads only the shared taxonomy, nothing owned."""
+    text = ""
+    for name in ("add_skill", "skill", "q"):
+        text = text or request.GET.get(name, "")
+    return TemplateResponse(
+        request,
+        "learning/_skill_options.html",
+        {"labels": suggest_skills(text[:80])},
+    )

@@ -10,13 +10,12 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
 from careerpath.achievements.api import router as achievements_router
-from careerpath.feedback.api import router as feedback_router
-from careerpath.goals.api import router as goals_router
-from careerpath.network.api import router as network_router
 from careerpath.balance.api import router as balance_router
+from careerpath.feedback.api import router as feedback_router
 from careerpath.goals.api import router as goals_router
 from careerpath.journal.api import router as journal_router
 from careerpath.learning.api import router as learning_router
+from careerpath.network.api import router as network_router
 from careerpath.profiles.api import router as profiles_router
 from careerpath.skills.api import router as skills_router
 

@@ -28,6 +28,12 @@ from careerpath.goals.tests.factories import (
     KpiReadingFactory,
     MilestoneFactory,
 )
+from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
+from careerpath.learning.tests.factories import (
+    CertificationFactory,
+    LearningItemFactory,
+    LearningSessionFactory,
+)
 from careerpath.network.tests.factories import (
     ContactFactory,
     ContactImportFactory,
@@ -35,18 +41,11 @@ from careerpath.network.tests.factories import (
     InteractionFactory,
     MeetingFactory,
 )
-from careerpath.journal.tests.factories import EntryFactory, SetbackFactory
-from careerpath.learning.tests.factories import (
-    CertificationFactory,
-    LearningItemFactory,
-    LearningSessionFactory,
-)
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 from careerpath.skills.tests.factories import (
     GapActionFactory,
     PostingSkillFactory,
     SkillAssessmentFactory,
-    TargetRoleFactory,
     UserSkillFactory,
 )
 from tests.routes import api_operations, site_routes
@@ -128,6 +127,9 @@ FEEDBACK_FORM = {
     "achieved_on": "2026-01-01",
     "what_i_did": "Stolen",
     "visibility": "public",
+}
+
+
 def _entry(owner):
     return {"pk": EntryFactory(owner=owner, body=CANARY).pk}
 
@@ -163,6 +165,9 @@ BALANCE_FORM = {
     "stress": "5",
     "satisfaction": "1",
     "personal_time": "1",
+}
+
+
 def _learning_item(owner):
     return {"pk": LearningItemFactory(owner=owner, title=CANARY, note=CANARY).pk}
 
@@ -368,9 +373,7 @@ API_BODY = {
     "channel": "call",
     "summary": "Stolen",
     "contact_ids": [1],
-    "source": "Stolen",
     "kind": "praise",
-    "text": "Stolen",
     "recipient_name": "Stolen",
     "about": "Stolen",
     "what_i_did": "Stolen",
@@ -416,6 +419,7 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/achievements/{achievement_id}": lambda owner: {
         "achievement_id": _achievement(owner)["pk"]
+    },
     "/api/v1/journal/entries/{entry_id}": lambda owner: {
         "entry_id": _entry(owner)["pk"]
     },
@@ -424,6 +428,7 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
     "/api/v1/balance/check-ins/{check_in_id}": lambda owner: {
         "check_in_id": _check_in(owner)["pk"]
+    },
     "/api/v1/skills/{skill_id}": lambda owner: {"skill_id": _user_skill(owner)["pk"]},
     "/api/v1/skills/{skill_id}/assessments": lambda owner: {
         "skill_id": _user_skill(owner)["pk"]

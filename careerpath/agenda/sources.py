@@ -14,8 +14,8 @@ from careerpath.balance.agenda import due_items as balance_due_items
 from careerpath.core.due import DueItem
 from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
-from careerpath.network.agenda import due_items as network_due_items
 from careerpath.learning.agenda import due_items as learning_due_items
+from careerpath.network.agenda import due_items as network_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 

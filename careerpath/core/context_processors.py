@@ -18,6 +18,29 @@ NAVIGATION: tuple[tuple[str, tuple[NavEntry, ...]], ...] = (
         ),
     ),
     (
+        "Grow",
+        (
+            ("Skills", "skills:skill_list", "/skills/"),
+            ("Target roles", "skills:role_list", "/skills/roles/"),
+            ("Learning", "learning:item_list", "/learning/"),
+        ),
+    ),
+    (
+        "People",
+        (
+            ("Network", "network:overview", "/network/"),
+            ("Feedback", "feedback:feedback_list", "/feedback/"),
+        ),
+    ),
+    (
+        "Reflect",
+        (
+            ("Achievements", "achievements:achievement_list", "/achievements/"),
+            ("Journal", "journal:entry_list", "/journal/"),
+            ("Balance", "balance:balance_overview", "/balance/"),
+        ),
+    ),
+    (
         "About me",
         (
             ("Profile", "profiles:profile_detail", "/profile/"),
@@ -29,15 +52,27 @@ NAVIGATION: tuple[tuple[str, tuple[NavEntry, ...]], ...] = (
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     path = request.path_info
-    groups = []
-    current_label = ""
-    for group, entries in NAVIGATION:
-        items = []
-        for label, url_name, prefix in entries:
-            current = path.startswith(prefix)
-            if current:
-                current_label = label
-            items.append({"label": label, "url_name": url_name, "current": current})
-        if items:
-            groups.append({"label": group, "items": items})
+    # The longest matching prefix wins: /skills/roles/ is "Target roles", not "Skills".
+    matches = [
+        (len(prefix), label)
+        for _group, entries in NAVIGATION
+        for label, _url_name, prefix in entries
+        if path.startswith(prefix)
+    ]
+    current_label = max(matches)[1] if matches else ""
+    groups = [
+        {
+            "label": group,
+            "items": [
+                {
+                    "label": label,
+                    "url_name": url_name,
+                    "current": label == current_label,
+                }
+                for label, url_name, _prefix in entries
+            ],
+        }
+        for group, entries in NAVIGATION
+        if entries
+    ]
     return {"nav_groups": groups, "nav_current": current_label}

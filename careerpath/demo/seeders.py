@@ -11,13 +11,12 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.achievements.demo import seed as seed_achievements
-from careerpath.feedback.demo import seed as seed_feedback
-from careerpath.goals.demo import seed as seed_goals
-from careerpath.network.demo import seed as seed_network
 from careerpath.balance.demo import seed as seed_balance
+from careerpath.feedback.demo import seed as seed_feedback
 from careerpath.goals.demo import seed as seed_goals
 from careerpath.journal.demo import seed as seed_journal
 from careerpath.learning.demo import seed as seed_learning
+from careerpath.network.demo import seed as seed_network
 from careerpath.profiles.demo import seed as seed_profiles
 from careerpath.skills.demo import seed as seed_skills
 

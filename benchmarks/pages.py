@@ -60,6 +60,7 @@ def main() -> None:
 
     from careerpath.accounts.models import User
     from careerpath.goals.models import Goal
+    from careerpath.journal.models import Setback
     from careerpath.profiles.models import SelfAssessment
 
     user = User.objects.get(email="demo@careerpath.local")
@@ -71,6 +72,7 @@ def main() -> None:
         or Goal.objects.owned_by(user).first()
     )
     assessment = SelfAssessment.objects.owned_by(user).first()
+    setback = Setback.objects.owned_by(user).first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -85,6 +87,14 @@ def main() -> None:
         "roadmap": "/roadmap/",
         "API: goals": "/api/v1/goals",
         "API: goal detail": f"/api/v1/goals/{goal.pk}",
+        "journal": "/journal/",
+        "journal entry (setback)": f"/journal/{setback.entry_id}/",
+        "resilience": "/journal/resilience/",
+        "balance (6 months)": "/balance/",
+        "balance (2 years)": "/balance/?range=104",
+        "check-in form": "/balance/check-in/",
+        "API: journal entries": "/api/v1/journal/entries",
+        "API: burnout signal": "/api/v1/balance/signal",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -41,7 +41,9 @@ FIRST_DEFAULTS: dict[str, Any] = {
 }
 # How much history the signal needs: two four-week windows and a little slack.
 SIGNAL_WEEKS = 10
-RANGES = {"12": 12, "26": 26, "52": 52, "all": None}
+# Weeks drawn and listed; two years at most keeps the page quick with decades of
+# check-ins (the API lists them all).
+RANGES = {"12": 12, "26": 26, "52": 52, "104": 104}
 DEFAULT_RANGE = "26"
 
 

@@ -24,6 +24,7 @@ from careerpath.balance.services import (
     RULE_NAMES,
     SIGNAL_WEEKS,
     delete_check_in,
+    history_rows,
     past_warnings,
     record_check_in,
     suggested_values,
@@ -72,6 +73,7 @@ def balance_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "rule_names": RULE_NAMES,
             "charts": trend_charts(shown),
             "check_ins": shown,
+            "rows": history_rows(shown),
             "warnings": past_warnings(shown),
             "period": period,
             "periods": [

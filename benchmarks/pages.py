@@ -60,6 +60,7 @@ def main() -> None:
 
     from careerpath.accounts.models import User
     from careerpath.goals.models import Goal
+    from careerpath.journal.models import Setback
     from careerpath.profiles.models import SelfAssessment
 
     user = User.objects.get(email="demo@careerpath.local")
@@ -85,6 +86,7 @@ def main() -> None:
     role = TargetRole.objects.owned_by(user).order_by("pk").first()
     user_skill = UserSkill.objects.owned_by(user).first()
     posting = Posting.objects.owned_by(user).first()
+    setback = Setback.objects.owned_by(user).first()
     client = Client()
     client.force_login(user)
     pages = {
@@ -123,6 +125,14 @@ def main() -> None:
         "gap analysis": f"/skills/roles/{role.pk}/gaps/",
         "posting review": f"/skills/postings/{posting.pk}/",
         "API: gaps": f"/api/v1/roles/{role.pk}/gaps",
+        "journal": "/journal/",
+        "journal entry (setback)": f"/journal/{setback.entry_id}/",
+        "resilience": "/journal/resilience/",
+        "balance (6 months)": "/balance/",
+        "balance (2 years)": "/balance/?range=104",
+        "check-in form": "/balance/check-in/",
+        "API: journal entries": "/api/v1/journal/entries",
+        "API: burnout signal": "/api/v1/balance/signal",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

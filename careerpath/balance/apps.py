@@ -1,3 +1,5 @@
+"""The balance area: weekly check-ins, trends and the burnout signal."""
+
 from django.apps import AppConfig
 
 

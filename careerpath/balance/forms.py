@@ -67,7 +67,12 @@ class CheckInForm(forms.ModelForm):
             "personal_time",
             "note",
         )
-        labels = {"hours_worked": "Hours worked", "week_of": "Week"}
+        labels = {
+            "hours_worked": "Hours worked",
+            "week_of": "Week",
+            "sleep_hours": "Sleep a night",
+        }
+        help_texts = {"sleep_hours": "Hours, on average."}
         widgets = {
             "week_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "hours_worked": forms.NumberInput(

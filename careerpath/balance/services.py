@@ -19,6 +19,7 @@ from careerpath.balance import burnout
 from careerpath.balance.burnout import BurnoutSignal, burnout_signal, week_start
 from careerpath.balance.models import CheckIn
 from careerpath.balance.trends import TrendChart, trend_chart
+from careerpath.core.charts import format_number, short_date
 
 FIELDS = (
     "hours_worked",
@@ -41,7 +42,9 @@ FIRST_DEFAULTS: dict[str, Any] = {
 }
 # How much history the signal needs: two four-week windows and a little slack.
 SIGNAL_WEEKS = 10
-RANGES = {"12": 12, "26": 26, "52": 52, "all": None}
+# Weeks drawn and listed; two years at most keeps the page quick with decades of
+# check-ins (the API lists them all).
+RANGES = {"12": 12, "26": 26, "52": 52, "104": 104}
 DEFAULT_RANGE = "26"
 
 
@@ -197,6 +200,42 @@ MEASURES: tuple[tuple[str, str, str, bool, Decimal | None, str], ...] = (
         f"{burnout.LOW_SCORE}",
     ),
 )
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """A row of the check-in table, already worded: up to two years of them render fast."""
+
+    pk: int
+    week: str  # "16 Nov 2026"
+    note: str
+    hours: str
+    sleep: str
+    energy: int
+    stress: int
+    satisfaction: int
+    personal_time: int
+
+    @property
+    def stressed(self) -> bool:
+        return self.stress >= burnout.HIGH_STRESS
+
+
+def history_rows(check_ins: list[CheckIn]) -> list[HistoryRow]:
+    return [
+        HistoryRow(
+            pk=c.pk,
+            week=short_date(c.week_of),
+            note=c.note,
+            hours=format_number(c.hours_worked),
+            sleep=format_number(c.sleep_hours),
+            energy=c.energy,
+            stress=c.stress,
+            satisfaction=c.satisfaction,
+            personal_time=c.personal_time,
+        )
+        for c in check_ins
+    ]
 
 
 def trend_charts(check_ins: list[CheckIn]) -> list[TrendChart]:

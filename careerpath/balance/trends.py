@@ -9,7 +9,6 @@ than bridging it. The table on the page carries the same numbers for screen read
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,6 +19,8 @@ from careerpath.core.charts import format_number, nice_ticks, short_date
 WIDTH, HEIGHT = 360, 180
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 26
 MAX_X_LABELS = 4
+# Beyond this many weeks the dots would merge into the line; it is drawn alone.
+MAX_DOTS = 30
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class TrendChart:
     description: str
     unit: str
     segments: tuple[str, ...]  # polylines "x,y x,y …"; a missed week starts a new one
-    dots: tuple[TrendDot, ...]
+    count: int  # weeks drawn
+    dots: tuple[TrendDot, ...]  # one per week with its tooltip, up to MAX_DOTS weeks
     y_ticks: tuple[TrendTick, ...]
     x_ticks: tuple[TrendTick, ...]
     watch_y: float | None  # the dashed line at the burnout rule's threshold
@@ -61,7 +63,7 @@ class TrendChart:
 
     @property
     def has_data(self) -> bool:
-        return bool(self.dots)
+        return self.count > 0
 
 
 def trend_chart(
@@ -75,7 +77,13 @@ def trend_chart(
     watch_label: str = "",
 ) -> TrendChart:
     """A line of weekly values, oldest first; ``scale`` fixes the y range (1–5 scores)."""
-    points = sorted((day, Decimal(str(value))) for day, value in series)
+    points = sorted(
+        (
+            (day, value if isinstance(value, Decimal) else Decimal(str(value)))
+            for day, value in series
+        ),
+        key=lambda point: point[0],
+    )
     values = [v for _, v in points]
     if scale is not None:
         low, high = scale
@@ -87,8 +95,11 @@ def trend_chart(
     plot_bottom, plot_top = HEIGHT - BOTTOM, TOP
     plot_left, plot_right = LEFT, WIDTH - RIGHT
 
+    # Geometry in floats: Decimal arithmetic per point is what made long ranges slow.
+    low_f, span = float(low), float(high - low)
+
     def y_of(value: Decimal) -> float:
-        share = float((value - low) / (high - low)) if high != low else 0.5
+        share = (float(value) - low_f) / span if span else 0.5
         return round(plot_bottom - share * (plot_bottom - plot_top), 2)
 
     # Without points nothing is placed on the x axis; any day will do as its origin.
@@ -103,22 +114,25 @@ def trend_chart(
             plot_left + (day - first).days / days * (plot_right - plot_left), 2
         )
 
-    segments: list[list[str]] = []
+    runs: list[list[tuple[date, Decimal, float, float]]] = []
     previous: date | None = None
-    dots = []
     for day, value in points:
-        x, y = x_of(day), y_of(value)
         if previous is None or day - previous > timedelta(weeks=1):
-            segments.append([])
-        segments[-1].append(f"{x:g},{y:g}")
+            runs.append([])
+        runs[-1].append((day, value, x_of(day), y_of(value)))
         previous = day
-        dots.append(
-            TrendDot(x, y, f"Week of {short_date(day)}: {_amount(value, unit)}")
-        )
+    segments = [" ".join(f"{x:g},{y:g}" for _, _, x, y in run) for run in runs]
+    # A week between two missed ones has no line to sit on, so it keeps its dot.
+    dots = [
+        TrendDot(x, y, f"Week of {short_date(day)}: {_amount(value, unit)}")
+        for run in runs
+        for day, value, x, y in run
+        if len(points) <= MAX_DOTS or len(run) == 1
+    ]
 
     y_ticks = tuple(TrendTick(y_of(v), format_number(v)) for v in tick_values)
     x_ticks = _x_ticks([d for d, _ in points], x_of, plot_left, plot_right)
-    chart_id = f"trend-{key}-" + format(zlib.crc32(repr(points).encode()), "08x")
+    chart_id = f"trend-{key}"  # one chart per measure on a page
     if points:
         latest_day, latest = points[-1]
         description = (
@@ -133,7 +147,10 @@ def trend_chart(
         title=title,
         description=description,
         unit=unit,
-        segments=tuple(" ".join(s) for s in segments if len(s) > 1),
+        segments=tuple(
+            seg for seg, run in zip(segments, runs, strict=True) if len(run) > 1
+        ),
+        count=len(points),
         dots=tuple(dots),
         y_ticks=y_ticks,
         x_ticks=x_ticks,

@@ -1,3 +1,5 @@
+"""Balance routes: the overview, the weekly check-in, and editing or deleting one."""
+
 from django.urls import path
 
 from careerpath.balance import views

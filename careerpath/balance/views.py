@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -24,6 +24,7 @@ from careerpath.balance.services import (
     RULE_NAMES,
     SIGNAL_WEEKS,
     delete_check_in,
+    history_rows,
     past_warnings,
     record_check_in,
     suggested_values,
@@ -46,15 +47,19 @@ def balance_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     if period not in RANGES:
         period = DEFAULT_RANGE
     weeks = RANGES[period]
-    check_ins = CheckIn.objects.owned_by(request.user).order_by("-week_of")
-    if weeks is not None:
-        # The signal needs SIGNAL_WEEKS of history even when fewer are drawn.
-        check_ins = check_ins[: max(weeks, SIGNAL_WEEKS)]
-    check_ins = list(check_ins)
+    # The signal needs SIGNAL_WEEKS of history even when fewer are drawn.
+    check_ins = list(
+        CheckIn.objects.owned_by(request.user).order_by("-week_of")[
+            : max(weeks, SIGNAL_WEEKS)
+        ]
+    )
     signal = burnout_signal(
         [c.as_week() for c in check_ins[:SIGNAL_WEEKS]], today=today
     )
-    shown = check_ins[:weeks] if weeks is not None else check_ins
+    # Only the weeks inside the range, not merely the newest check-ins: a gap of
+    # months is not drawn as if it were a few weeks.
+    oldest = week_start(today) - timedelta(weeks=weeks - 1)
+    shown = [c for c in check_ins[:weeks] if c.week_of >= oldest]
     this_week = week_start(today)
     return TemplateResponse(
         request,
@@ -68,13 +73,14 @@ def balance_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "rule_names": RULE_NAMES,
             "charts": trend_charts(shown),
             "check_ins": shown,
+            "rows": history_rows(shown),
             "warnings": past_warnings(shown),
             "period": period,
             "periods": [
                 ("12", "12 weeks"),
                 ("26", "6 months"),
                 ("52", "1 year"),
-                ("all", "All"),
+                ("104", "2 years"),
             ],
         },
     )

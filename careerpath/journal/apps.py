@@ -1,3 +1,5 @@
+"""The journal area: entries with mood and tags, setbacks and resilience."""
+
 from django.apps import AppConfig
 
 

@@ -154,7 +154,13 @@ def summarise(setbacks: Sequence[SetbackFacts]) -> ResilienceSummary:
         sentence = "No setbacks logged. When something goes wrong, write down what it taught you: that is where resilience shows."
     else:
         parts = [f"{total} setback{'s' if total != 1 else ''} logged"]
-        if with_goal:
+        if len(with_goal) == 1:
+            parts.append(
+                "the one that hit a goal was followed by progress or success"
+                if recovered
+                else "the goal it hit has not moved on since"
+            )
+        elif with_goal:
             parts.append(
                 f"{recovered} of the {len(with_goal)} that hit a goal were followed by progress or success"
             )

@@ -1,3 +1,5 @@
+"""Journal routes: entries, setbacks with their outcomes, and the resilience view."""
+
 from django.urls import path
 
 from careerpath.journal import views

@@ -45,7 +45,8 @@ def test_build_agenda_asks_every_source_for_its_window():
 @pytest.mark.django_db
 def test_empty_dashboard_invites_the_first_steps(alice_client):
     page = alice_client.get(reverse("agenda:dashboard")).content.decode()
-    assert "Nothing due" in page
+    # This week's balance check-in is the one thing due on a fresh account.
+    assert "Weekly balance check-in" in page
     assert "Start with where you are" in page
     assert "How is your current job going?" in page
 
@@ -79,6 +80,7 @@ def test_dashboard_query_count_does_not_grow(
             assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
         )
     # session, user, profile, latest assessment, its responsibilities,
-    # due milestones, due action steps, goal deadlines, certificate renewals
+    # due milestones, due action steps, goal deadlines, certificate renewals,
+    # this week's check-in
     with django_assert_num_queries(9):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

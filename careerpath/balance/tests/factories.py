@@ -1,3 +1,5 @@
+"""Test data for check-ins."""
+
 import datetime
 from decimal import Decimal
 

@@ -1,3 +1,5 @@
+"""Test data for journal entries and setbacks."""
+
 import datetime
 
 import factory

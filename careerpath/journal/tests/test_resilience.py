@@ -138,6 +138,16 @@ def test_events_after_the_setback_are_told_in_order_with_reasons():
             "1 setback logged.",
         ),
         (
+            [SetbackFacts(True, True, "active", True)],
+            (1, 1, 1, 1),
+            "1 setback logged; the one that hit a goal was followed by progress or success.",
+        ),
+        (
+            [SetbackFacts(True, True, "abandoned", False)],
+            (1, 1, 1, 0),
+            "1 setback logged; the goal it hit has not moved on since.",
+        ),
+        (
             [SetbackFacts(True, False, None, False)],
             (1, 0, 0, 0),
             "1 setback logged; 1 still without an outcome: note how it turned out.",

@@ -128,7 +128,7 @@ def test_log_a_setback_against_a_goal_and_see_it_in_the_resilience_view(
     )
     page = alice_client.get(reverse("journal:resilience")).content.decode()
     assert "Promotion deferred" in page
-    assert "Nobody sees what I don't write down." in page
+    assert "Nobody sees what I don&#x27;t write down." in page
     assert "Keep a brag document every week." in page
     assert "Active: 1 milestone reached since; due 31 Dec 2026." in page
     assert "milestone reached, “Led the reporting rework”" in page

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.skills import extraction
 from careerpath.skills.extraction import analyse_posting, default_matcher
 from careerpath.taxonomy.models import Skill, SkillAlias
 
@@ -56,7 +55,6 @@ def test_skills_added_to_the_taxonomy_are_found_after_the_vocabulary_reloads():
     from careerpath.taxonomy.lookup import invalidate_vocabulary
 
     invalidate_vocabulary()
-    extraction._cache.clear()
     mentions = analyse_posting(
         "Experience with Quokkaflow or Quokka Flow is required."
     ).mentions

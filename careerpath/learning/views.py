@@ -40,7 +40,11 @@ from careerpath.learning.services import (
     log_session,
     save_learning_item,
 )
-from careerpath.learning.skillnames import skill_key, suggest_skills
+from careerpath.learning.skillnames import (
+    canonical_skills,
+    skill_key,
+    suggest_skills,
+)
 
 PERIODS = (12, 24, 36)  # months the log page can show
 SESSIONS_PER_PAGE = 30
@@ -76,9 +80,10 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         items = items.filter(kind=kind)
     found = list(items)
     if skill:
-        # Skills are compared in their normal form, which the database cannot compute.
-        key = skill_key(skill)
-        found = [i for i in found if any(skill_key(n) == key for n in i.skills)]
+        # Skills are compared in their normal form, which the database cannot compute;
+        # an alias ("aws") finds the label it is stored under.
+        keys = {skill_key(skill), *(skill_key(n) for n in canonical_skills([skill]))}
+        found = [i for i in found if any(skill_key(n) in keys for n in i.skills)]
     page = Paginator(found, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [{"item": item, "renewal": item.renewal_state(today)} for item in page]
     counts = dict(

@@ -160,6 +160,22 @@ def test_list_filters(alice_client, alice):
     assert "Open course" in body and "Python course" not in body
 
 
+def test_list_filter_finds_a_skill_by_its_alias(alice_client, alice):
+    from careerpath.taxonomy.models import Skill, SkillAlias
+    from careerpath.taxonomy.normalize import normalize
+
+    skill = Skill.objects.create(
+        source="builtin", external_id="t-gcp", label="GCP (test)"
+    )
+    for text, kind in (("GCP (test)", "preferred"), ("gc-test", "abbreviation")):
+        SkillAlias.objects.create(
+            skill=skill, text=text, normalized=normalize(text), kind=kind
+        )
+    LearningItemFactory(owner=alice, title="Cloud course", skills=["GCP (test)"])
+    body = alice_client.get(reverse("learning:item_list"), {"skill": "GC test"}).content
+    assert "Cloud course" in body.decode()
+
+
 def test_list_pages(alice_client, alice):
     for n in range(30):
         LearningItemFactory(owner=alice, title=f"Course number {n:02}", skills=["SQL"])

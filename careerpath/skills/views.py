@@ -387,12 +387,18 @@ def role_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+POSTINGS_SHOWN = 12
+
+
 def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     role = get_owned_or_404(
         TargetRole.objects.select_related("occupation"), request.user, pk=pk
     )
     profile = role_profile(role)
-    postings = list(
+    show_all = request.GET.get("postings") == "all"
+    # Postings waiting for review first, then the newest; one more than shown tells
+    # whether to offer the full list, without a count query.
+    postings = (
         Posting.objects.owned_by(request.user)
         .filter(role=role)
         .annotate(
@@ -402,8 +408,11 @@ def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 filter=Q(skills__removed=False, skills__requirement="must"),
             ),
         )
-        .order_by("-added_on", "-pk")
+        .order_by("-status", "-added_on", "-pk")
     )
+    shown = list(postings if show_all else postings[: POSTINGS_SHOWN + 1])
+    has_more = not show_all and len(shown) > POSTINGS_SHOWN
+    shown = shown[:POSTINGS_SHOWN] if has_more else shown
     return TemplateResponse(
         request,
         "skills/role_detail.html",
@@ -411,8 +420,9 @@ def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "role": role,
             "profile": profile,
             "chart": profile_chart(profile, role_title=role.title),
-            "postings": postings,
-            "waiting": [p for p in postings if p.status == Posting.Status.REVIEW],
+            "postings": shown,
+            "has_more": has_more,
+            "waiting": [p for p in shown if p.status == Posting.Status.REVIEW],
         },
     )
 

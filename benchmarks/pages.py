@@ -104,6 +104,7 @@ def main() -> None:
         "gap analysis": f"/skills/roles/{role.pk}/gaps/",
         "posting review": f"/skills/postings/{posting.pk}/",
         "API: gaps": f"/api/v1/roles/{role.pk}/gaps",
+        "taxonomy search": "/taxonomy/?q=manag",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

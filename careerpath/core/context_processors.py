@@ -14,6 +14,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Roadmap", "goals:roadmap", "/roadmap/"),
     ("Skills", "skills:skill_list", "/skills/"),
     ("Learning", "learning:item_list", "/learning/"),
+    ("Taxonomy", "taxonomy:browse", "/taxonomy/"),
 )
 
 

@@ -35,7 +35,6 @@ from careerpath.skills.tests.factories import (
     GapActionFactory,
     PostingSkillFactory,
     SkillAssessmentFactory,
-    TargetRoleFactory,
     UserSkillFactory,
 )
 from tests.routes import api_operations, site_routes

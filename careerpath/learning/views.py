@@ -383,6 +383,9 @@ def skill_suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = ""
     for name in ("add_skill", "skill", "q"):
         text = text or request.GET.get(name, "")
+    if len(skill_key(text[:80])) < 2:
+        # Nothing to look up yet: 204 tells htmx to leave the list as it is.
+        return HttpResponse(status=204)
     return TemplateResponse(
         request,
         "learning/_skill_options.html",

@@ -71,7 +71,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     skill = " ".join(request.GET.get("skill", "").split())[:80]
     mine = LearningItem.objects.owned_by(request.user)
-    items = mine.with_logged_hours().select_related("goal")
+    items = mine.with_logged_hours().select_related("goal").in_list_order()
     if status == "open":
         items = items.open()
     elif status in LearningItem.Status.values:

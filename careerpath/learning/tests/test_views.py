@@ -176,6 +176,22 @@ def test_list_filter_finds_a_skill_by_its_alias(alice_client, alice):
     assert "Cloud course" in body.decode()
 
 
+def test_list_order_puts_current_learning_first(alice_client, alice):
+    LearningItemFactory(owner=alice, title="Zeta done", status="completed")
+    LearningItemFactory(owner=alice, title="Eta planned", status="planned")
+    LearningItemFactory(owner=alice, title="Theta dropped", status="dropped")
+    LearningItemFactory(
+        owner=alice, title="Old current", starts_on=datetime.date(2025, 1, 1)
+    )
+    LearningItemFactory(
+        owner=alice, title="New current", starts_on=datetime.date(2026, 2, 1)
+    )
+    body = alice_client.get(reverse("learning:item_list"), {"status": "all"}).content
+    titles = ["New current", "Old current", "Eta planned", "Zeta done", "Theta dropped"]
+    positions = [body.decode().index(t) for t in titles]
+    assert positions == sorted(positions)
+
+
 def test_list_pages(alice_client, alice):
     for n in range(30):
         LearningItemFactory(owner=alice, title=f"Course number {n:02}", skills=["SQL"])

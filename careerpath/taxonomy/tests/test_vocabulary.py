@@ -218,3 +218,11 @@ def test_sync_is_idempotent_and_follows_file_changes(tmp_path, monkeypatch):
         "python 3",
     }
     assert sync_builtin(Skill, SkillAlias, ImportRun) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_between_transactional_tests_reloads_the_vocabulary():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert Skill.objects.filter(source="builtin", label="JavaScript").exists()

@@ -124,7 +124,13 @@ def skill_quick_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_GET
 def skill_suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Autocomplete options (a datalist's contents) from the taxonomy."""
+    """Autocomplete options (a datalist's contents) from the taxonomy, for htmx.
+
+    Without JavaScript the field is a plain text input, so a direct visit has nothing
+    to show here and goes to the inventory.
+    """
+    if not request.htmx:
+        return redirect("skills:skill_list")
     text = request.GET.get("name") or request.GET.get("q") or ""
     if not text:
         # The review form's inputs are named label_<id>; take whichever was sent.

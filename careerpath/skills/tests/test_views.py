@@ -206,10 +206,15 @@ def test_paste_a_list_bad_input(alice_client, alice, text, message):
 
 
 def test_suggest_offers_taxonomy_labels(alice_client):
-    response = alice_client.get(reverse("skills:skill_suggest"), {"name": "tablea"})
+    url = reverse("skills:skill_suggest")
+    htmx = {"HX-Request": "true"}
+    response = alice_client.get(url, {"name": "tablea"}, headers=htmx)
     assert '<option value="Tableau">' in response.content.decode()
-    response = alice_client.get(reverse("skills:skill_suggest"), {"name": ""})
+    response = alice_client.get(url, {"name": ""}, headers=htmx)
     assert response.content.decode().strip() == ""
+    response = alice_client.get(url, {"label_12": "pyth"}, headers=htmx)
+    assert '<option value="Python">' in response.content.decode()
+    assert alice_client.get(url, {"name": "sql"}).url == reverse("skills:skill_list")
 
 
 def test_newest_assessment_sets_the_level_and_history_is_kept(alice_client, alice):

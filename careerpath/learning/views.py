@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -71,21 +71,41 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     skill = " ".join(request.GET.get("skill", "").split())[:80]
     mine = LearningItem.objects.owned_by(request.user)
-    items = mine.with_logged_hours().select_related("goal").in_list_order()
+    items = mine.select_related("goal").in_list_order()
     if status == "open":
         items = items.open()
     elif status in LearningItem.Status.values:
         items = items.filter(status=status)
     if kind in LearningItem.Kind.values:
         items = items.filter(kind=kind)
-    found = list(items)
     if skill:
         # Skills are compared in their normal form, which the database cannot compute;
         # an alias ("aws") finds the label it is stored under.
         keys = {skill_key(skill), *(skill_key(n) for n in canonical_skills([skill]))}
-        found = [i for i in found if any(skill_key(n) in keys for n in i.skills)]
-    page = Paginator(found, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [{"item": item, "renewal": item.renewal_state(today)} for item in page]
+        matching = [
+            pk
+            for pk, names in items.values_list("pk", "skills")
+            if any(skill_key(n) in keys for n in names or ())
+        ]
+        items = items.filter(pk__in=matching)
+    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    # Hours only for the page shown: one grouped query instead of a join over the log.
+    logged = dict(
+        LearningSession.objects.owned_by(request.user)
+        .filter(item__in=[item.pk for item in page])
+        .order_by()
+        .values_list("item")
+        .annotate(total=Sum("hours"))
+        .values_list("item", "total")
+    )
+    rows = [
+        {
+            "item": item,
+            "logged": logged.get(item.pk),
+            "renewal": item.renewal_state(today),
+        }
+        for item in page
+    ]
     counts = dict(
         mine.order_by()
         .values_list("status")
@@ -98,7 +118,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
-            "found_count": len(found),
+            "found_count": page.paginator.count,
             "status": status,
             "kind": kind,
             "skill": skill,

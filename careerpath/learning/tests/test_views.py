@@ -322,10 +322,11 @@ def _list_data(owner, n):
 @pytest.mark.parametrize("n", [1, 12])
 def test_list_query_count_is_fixed(alice_client, alice, django_assert_num_queries, n):
     _list_data(alice, n)
-    # session, user, items (with hours and goals), status counts
-    with django_assert_num_queries(4):
+    # session, user, count, a page of items with their goals, their hours, status counts
+    with django_assert_num_queries(6):
         response = alice_client.get(reverse("learning:item_list"), {"status": "all"})
     assert response.status_code == 200
+    assert response.content.decode().count("1.5 h logged") == n
 
 
 @pytest.mark.parametrize("n", [1, 12])

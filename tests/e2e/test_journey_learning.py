@@ -45,14 +45,7 @@ def phone_screenshot(page_factory, page: Page, url: str, step: str, screenshot):
 def test_certification_renewal_log_hours_and_charts(
     live_server, page_factory, screenshot
 ):
-    from django.apps import apps
-
     from careerpath.accounts.tests.factories import PASSWORD, UserFactory
-    from careerpath.taxonomy.apps import load_builtin_vocabulary
-
-    # The suggestions come from the built-in skill vocabulary, loaded after migrate; a
-    # browser test before this one empties every table when it ends, so load it again.
-    load_builtin_vocabulary(apps.get_app_config("taxonomy"), apps=apps, using="default")
 
     base = live_server.url
     email = "learner@example.org"

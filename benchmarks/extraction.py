@@ -28,6 +28,7 @@ import gzip
 import io
 import json
 import os
+import random
 import shutil
 import statistics
 import sys
@@ -114,11 +115,13 @@ class SpanScore:
 
     def __init__(self) -> None:
         self.pred = self.gold = self.strict = self.overlap_p = self.overlap_r = 0
+        self.per_sentence: list[tuple[int, int, int]] = []  # (pred, gold, strict)
 
     def add(self, predicted: set[tuple[int, int]], gold: set[tuple[int, int]]) -> None:
         self.pred += len(predicted)
         self.gold += len(gold)
         self.strict += len(predicted & gold)
+        self.per_sentence.append((len(predicted), len(gold), len(predicted & gold)))
         self.overlap_p += sum(
             1 for a, b in predicted if any(a < d and c < b for c, d in gold)
         )
@@ -131,6 +134,22 @@ class SpanScore:
 
     def overlap_prf(self) -> tuple[float, float, float]:
         return prf(self.overlap_p, self.pred, self.overlap_r, self.gold)
+
+    def strict_f1_interval(self, resamples: int = 1000) -> tuple[float, float]:
+        """95 % bootstrap interval of strict F1, resampling sentences (seeded)."""
+        rng = random.Random(2022)
+        rows = self.per_sentence
+        scores = []
+        for _ in range(resamples):
+            pred = gold = strict = 0
+            for _ in range(len(rows)):
+                p, g, s = rows[rng.randrange(len(rows))]
+                pred += p
+                gold += g
+                strict += s
+            scores.append(prf(strict, pred, strict, gold)[2])
+        scores.sort()
+        return scores[int(0.025 * resamples)], scores[int(0.975 * resamples) - 1]
 
 
 def analyse_quietly(analyse, text: str):
@@ -187,6 +206,11 @@ def span_benchmark(analyse, split: str) -> dict[str, list[str]]:
                 f"{source:<7}{layer:<19}{score.gold:>6}{score.pred:>6}  "
                 f"{sp:.3f}/{sr:.3f}/{sf:.3f}{'':<6}{op:.3f}/{orr:.3f}/{of:.3f}"
             )
+        low, high = scores["skill ∪ knowledge"].strict_f1_interval()
+        print(
+            f"{source:<7}strict F1 (skill ∪ knowledge) 95 % bootstrap interval over "
+            f"sentences: {low:.3f}–{high:.3f}"
+        )
     return texts
 
 

@@ -133,6 +133,7 @@ def main() -> None:
         "check-in form": "/balance/check-in/",
         "API: journal entries": "/api/v1/journal/entries",
         "API: burnout signal": "/api/v1/balance/signal",
+        "taxonomy search": "/taxonomy/?q=manag",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("careerpath.balance.urls")),
     path("", include("careerpath.skills.urls")),
     path("", include("careerpath.learning.urls")),
+    path("", include("careerpath.taxonomy.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -466,8 +466,14 @@ API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
     },
 }
 
-# Routes with an id that are not owned objects: allauth's e-mailed one-time keys.
-NOT_OWNED = {"account_confirm_email", "account_reset_password_from_key"}
+# Routes with an id that are not owned objects: allauth's e-mailed one-time keys, and the
+# taxonomy's shared reference data (every person reads the same skills and occupations).
+NOT_OWNED = {
+    "account_confirm_email",
+    "account_reset_password_from_key",
+    "taxonomy:skill_detail",
+    "taxonomy:occupation_detail",
+}
 
 
 snapshot = snapshot_owned_rows

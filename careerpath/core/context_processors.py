@@ -23,6 +23,7 @@ NAVIGATION: tuple[tuple[str, tuple[NavEntry, ...]], ...] = (
             ("Skills", "skills:skill_list", "/skills/"),
             ("Target roles", "skills:role_list", "/skills/roles/"),
             ("Learning", "learning:item_list", "/learning/"),
+            ("Skill library", "taxonomy:browse", "/taxonomy/"),
         ),
     ),
     (

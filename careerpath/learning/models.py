@@ -15,7 +15,7 @@ from typing import Self
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.urls import reverse
 
 from careerpath.core.models import Owned, OwnedQuerySet
@@ -34,6 +34,16 @@ class LearningItemQuerySet(OwnedQuerySet):
             logged_hours=Sum("sessions__hours"),
             session_count=Count("sessions"),
         )
+
+    def in_list_order(self) -> Self:
+        """In progress first, then planned, completed and dropped; the latest start first."""
+        rank = Case(
+            When(status=LearningItem.Status.IN_PROGRESS, then=Value(0)),
+            When(status=LearningItem.Status.PLANNED, then=Value(1)),
+            When(status=LearningItem.Status.COMPLETED, then=Value(2)),
+            default=Value(3),
+        )
+        return self.order_by(rank, F("starts_on").desc(nulls_last=True), "title", "pk")
 
     def certificates(self) -> Self:
         return self.filter(expires_on__isnull=False)

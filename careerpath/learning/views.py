@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -40,7 +40,11 @@ from careerpath.learning.services import (
     log_session,
     save_learning_item,
 )
-from careerpath.learning.skillnames import skill_key, suggest_skills
+from careerpath.learning.skillnames import (
+    canonical_skills,
+    skill_key,
+    suggest_skills,
+)
 
 PERIODS = (12, 24, 36)  # months the log page can show
 SESSIONS_PER_PAGE = 30
@@ -67,20 +71,41 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     skill = " ".join(request.GET.get("skill", "").split())[:80]
     mine = LearningItem.objects.owned_by(request.user)
-    items = mine.with_logged_hours().select_related("goal")
+    items = mine.select_related("goal").in_list_order()
     if status == "open":
         items = items.open()
     elif status in LearningItem.Status.values:
         items = items.filter(status=status)
     if kind in LearningItem.Kind.values:
         items = items.filter(kind=kind)
-    found = list(items)
     if skill:
-        # Skills are compared in their normal form, which the database cannot compute.
-        key = skill_key(skill)
-        found = [i for i in found if any(skill_key(n) == key for n in i.skills)]
-    page = Paginator(found, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [{"item": item, "renewal": item.renewal_state(today)} for item in page]
+        # Skills are compared in their normal form, which the database cannot compute;
+        # an alias ("aws") finds the label it is stored under.
+        keys = {skill_key(skill), *(skill_key(n) for n in canonical_skills([skill]))}
+        matching = [
+            pk
+            for pk, names in items.values_list("pk", "skills")
+            if any(skill_key(n) in keys for n in names or ())
+        ]
+        items = items.filter(pk__in=matching)
+    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    # Hours only for the page shown: one grouped query instead of a join over the log.
+    logged = dict(
+        LearningSession.objects.owned_by(request.user)
+        .filter(item__in=[item.pk for item in page])
+        .order_by()
+        .values_list("item")
+        .annotate(total=Sum("hours"))
+        .values_list("item", "total")
+    )
+    rows = [
+        {
+            "item": item,
+            "logged": logged.get(item.pk),
+            "renewal": item.renewal_state(today),
+        }
+        for item in page
+    ]
     counts = dict(
         mine.order_by()
         .values_list("status")
@@ -93,7 +118,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
-            "found_count": len(found),
+            "found_count": page.paginator.count,
             "status": status,
             "kind": kind,
             "skill": skill,
@@ -378,6 +403,9 @@ def skill_suggestions(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = ""
     for name in ("add_skill", "skill", "q"):
         text = text or request.GET.get(name, "")
+    if len(skill_key(text[:80])) < 2:
+        # Nothing to look up yet: 204 tells htmx to leave the list as it is.
+        return HttpResponse(status=204)
     return TemplateResponse(
         request,
         "learning/_skill_options.html",

@@ -70,7 +70,7 @@ def profile_chart(profile: RoleProfile, *, role_title: str) -> BarChart:
     top = ", ".join(f"{e.label} ({e.share_percent} %)" for e in profile.entries[:3])
     description = (
         f"{len(profile.entries)} skills across {profile.total_postings} reviewed "
-        f"postings. Most asked: {top}."
+        f"posting{'s' if profile.total_postings != 1 else ''}. Most asked: {top}."
         if profile.entries
         else "No reviewed postings yet."
     )

@@ -6,8 +6,8 @@ skill mention with its span, normalised to the taxonomy where possible, whether 
 must-have or a nice-to-have, and the years of experience, education level,
 certifications and languages asked for.
 
-Pure apart from reading the vocabulary (``careerpath.taxonomy.lookup`` when present,
-otherwise the ``Skill``/``SkillAlias`` tables); tests hand a vocabulary in directly.
+Pure apart from reading the vocabulary (``careerpath.taxonomy.lookup``); tests and the
+benchmark may hand a matcher in directly.
 
 Must or nice is decided per mention, most specific evidence first:
 
@@ -36,6 +36,7 @@ from careerpath.skills.matching import (
     find_phrases,
     tokenize,
 )
+from careerpath.taxonomy.lookup import VocabularyEntry, load_vocabulary
 from careerpath.taxonomy.normalize import normalize
 
 MAX_BYTES = 100 * 1024
@@ -612,83 +613,35 @@ def _distinct(mentions: Sequence[SkillMention]) -> tuple[SkillMention, ...]:
 # --- vocabulary ----------------------------------------------------------------------
 
 _cache_lock = threading.Lock()
-_cache: dict[str, object] = {}
-
-
-def _terms_from_entries(entries: Iterable[object]) -> list[Term]:
-    terms = []
-    for entry in entries:
-        skill_id = getattr(entry, "skill_id", None)
-        if skill_id is None:
-            skill_id = getattr(entry, "id", None)
-        aliases = getattr(entry, "aliases", None) or getattr(entry, "normalized", ())
-        terms.append(
-            Term(
-                skill_id=skill_id,
-                label=entry.label,  # type: ignore[attr-defined]
-                kind=getattr(entry, "kind", "hard") or "hard",
-                source=getattr(entry, "source", "builtin") or "builtin",
-                category=getattr(entry, "category", "") or "",
-                aliases=tuple(aliases),
-            )
-        )
-    return terms
-
-
-def _terms_from_tables() -> tuple[object, list[Term]]:
-    from django.db.models import Count, Max
-
-    from careerpath.taxonomy.models import Skill, SkillAlias
-
-    fingerprint = (
-        Skill.objects.aggregate(n=Count("id"), last=Max("id")),
-        SkillAlias.objects.aggregate(n=Count("id"), last=Max("id")),
-    )
-    cached = _cache.get("tables")
-    if cached is not None and cached[0] == fingerprint:  # type: ignore[index]
-        return cached  # type: ignore[return-value]
-    aliases: dict[int, list[str]] = {}
-    for skill_id, key in SkillAlias.objects.values_list("skill_id", "normalized"):
-        aliases.setdefault(skill_id, []).append(key)
-    terms = [
-        Term(
-            skill_id=skill_id,
-            label=label,
-            kind=kind,
-            source=source,
-            category=category,
-            aliases=tuple(aliases.get(skill_id, ())),
-        )
-        for skill_id, label, kind, source, category in Skill.objects.values_list(
-            "id", "label", "kind", "source", "category"
-        )
-    ]
-    result = (fingerprint, terms)
-    _cache["tables"] = result
-    return result
+# The vocabulary list the matcher was built from, and the matcher.
+_cache: dict[str, tuple[list[VocabularyEntry], SkillMatcher]] = {}
 
 
 def default_matcher() -> SkillMatcher:
-    """The matcher over the taxonomy in the database, rebuilt when the vocabulary changes."""
+    """The matcher over the taxonomy in the database, rebuilt when the vocabulary changes.
+
+    ``load_vocabulary`` hands back the same list until an import or a built-in sync
+    changes the vocabulary, so "unchanged" is an identity test on that list.
+    """
+    entries = load_vocabulary()
     with _cache_lock:
-        try:
-            from careerpath.taxonomy.lookup import load_vocabulary
-        except ImportError:
-            identity, terms = _terms_from_tables()
-        else:
-            entries = load_vocabulary()
-            # The lookup returns the same list until the vocabulary changes; keeping the
-            # list itself (not its id) makes "unchanged" an identity test.
-            identity = entries
-            cached = _cache.get("matcher")
-            if cached is not None and cached[0] is identity:  # type: ignore[index]
-                return cached[1]  # type: ignore[index]
-            terms = _terms_from_entries(entries)
         cached = _cache.get("matcher")
-        if cached is not None and cached[0] == identity:  # type: ignore[index]
-            return cached[1]  # type: ignore[index]
-        matcher = SkillMatcher(terms)
-        _cache["matcher"] = (identity, matcher)
+        if cached is not None and cached[0] is entries:
+            return cached[1]
+        matcher = SkillMatcher(
+            [
+                Term(
+                    skill_id=entry.skill_id,
+                    label=entry.label,
+                    kind=entry.kind,
+                    source=entry.source,
+                    category=entry.category,
+                    aliases=entry.aliases,
+                )
+                for entry in entries
+            ]
+        )
+        _cache["matcher"] = (entries, matcher)
         return matcher
 
 

@@ -254,7 +254,11 @@ class SkillMatcher:
             key = id(term)
             if key not in best or best[key][1] < score:
                 best[key] = (term, score)
-        ranked = sorted(best.values(), key=lambda pair: -pair[1])
+        # Ties go to the shorter, then alphabetically first label, so runs agree.
+        ranked = sorted(
+            best.values(),
+            key=lambda pair: (-pair[1], len(pair[0].label), pair[0].label),
+        )
         return ranked[:limit]
 
     def _build_word_index(self) -> None:

@@ -124,7 +124,13 @@ def skill_quick_add(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_GET
 def skill_suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Autocomplete options (a datalist's contents) from the taxonomy."""
+    """Autocomplete options (a datalist's contents) from the taxonomy, for htmx.
+
+    Without JavaScript the field is a plain text input, so a direct visit has nothing
+    to show here and goes to the inventory.
+    """
+    if not request.htmx:
+        return redirect("skills:skill_list")
     text = request.GET.get("name") or request.GET.get("q") or ""
     if not text:
         # The review form's inputs are named label_<id>; take whichever was sent.
@@ -387,12 +393,18 @@ def role_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+POSTINGS_SHOWN = 12
+
+
 def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     role = get_owned_or_404(
         TargetRole.objects.select_related("occupation"), request.user, pk=pk
     )
     profile = role_profile(role)
-    postings = list(
+    show_all = request.GET.get("postings") == "all"
+    # Postings waiting for review first, then the newest; one more than shown tells
+    # whether to offer the full list, without a count query.
+    postings = (
         Posting.objects.owned_by(request.user)
         .filter(role=role)
         .annotate(
@@ -402,8 +414,11 @@ def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 filter=Q(skills__removed=False, skills__requirement="must"),
             ),
         )
-        .order_by("-added_on", "-pk")
+        .order_by("-status", "-added_on", "-pk")
     )
+    shown = list(postings if show_all else postings[: POSTINGS_SHOWN + 1])
+    has_more = not show_all and len(shown) > POSTINGS_SHOWN
+    shown = shown[:POSTINGS_SHOWN] if has_more else shown
     return TemplateResponse(
         request,
         "skills/role_detail.html",
@@ -411,8 +426,9 @@ def role_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "role": role,
             "profile": profile,
             "chart": profile_chart(profile, role_title=role.title),
-            "postings": postings,
-            "waiting": [p for p in postings if p.status == Posting.Status.REVIEW],
+            "postings": shown,
+            "has_more": has_more,
+            "waiting": [p for p in shown if p.status == Posting.Status.REVIEW],
         },
     )
 

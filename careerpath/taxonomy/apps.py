@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 
@@ -20,9 +21,9 @@ def load_builtin_vocabulary(sender: AppConfig, **kwargs: Any) -> None:
     from careerpath.taxonomy.builtin import sync_builtin
     from careerpath.taxonomy.lookup import invalidate_vocabulary
 
-    apps = kwargs.get("apps")
-    if apps is None:
-        return
+    # ``migrate`` passes the migration state's registry; ``flush`` (between transactional
+    # tests) passes none, and then the installed models are the current ones.
+    apps = kwargs.get("apps") or global_apps
     try:
         skill = apps.get_model("taxonomy", "Skill")
         alias = apps.get_model("taxonomy", "SkillAlias")

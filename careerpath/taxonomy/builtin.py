@@ -100,8 +100,9 @@ def parse_file(path: Path) -> list[BuiltinSkill]:
     return skills
 
 
-def read_vocabulary(directory: Path = VOCABULARY_DIR) -> list[BuiltinSkill]:
+def read_vocabulary(directory: Path | None = None) -> list[BuiltinSkill]:
     """Every skill of every file, checked for duplicate labels across files."""
+    directory = directory or VOCABULARY_DIR
     skills: list[BuiltinSkill] = []
     seen: dict[str, BuiltinSkill] = {}
     for path in sorted(directory.glob("*.tsv")):

@@ -157,4 +157,13 @@ def test_certification_renewal_log_hours_and_charts(
     phone_screenshot(
         page_factory, page, f"{base}/learning/log/", "learning-log", screenshot
     )
+
+    # The list finds it by skill, with its renewal badge.
+    page.goto(f"{base}/learning/?status=all&skill=aws")
+    card = page.locator(".learning-card", has_text=TITLE)
+    expect(card).to_contain_text("Renew: expires in 40 days")
+    screenshot(page, "learning-list", "desktop")
+    phone_screenshot(
+        page_factory, page, f"{base}/learning/?status=all", "learning-list", screenshot
+    )
     page_factory.assert_no_console_errors()

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.skills import extraction
 from careerpath.skills.extraction import analyse_posting, default_matcher
+from careerpath.taxonomy.lookup import invalidate_vocabulary
 from careerpath.taxonomy.models import Skill, SkillAlias
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary():
+    """Each test reads the vocabulary of its own database state and leaves none behind:
+    a cached list built inside a rolled-back test would name skills that are gone."""
+    invalidate_vocabulary()
+    yield
+    invalidate_vocabulary()
+
 
 POSTING = """<h2>Senior Data Engineer</h2>
 <p>We are a small team building the data platform of a logistics company.</p>
@@ -53,10 +63,7 @@ def test_skills_added_to_the_taxonomy_are_found_after_the_vocabulary_reloads():
     SkillAlias.objects.create(
         skill=skill, text="Quokka flow", normalized="quokka flow", kind="alternative"
     )
-    from careerpath.taxonomy.lookup import invalidate_vocabulary
-
     invalidate_vocabulary()
-    extraction._cache.clear()
     mentions = analyse_posting(
         "Experience with Quokkaflow or Quokka Flow is required."
     ).mentions

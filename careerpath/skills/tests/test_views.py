@@ -206,10 +206,15 @@ def test_paste_a_list_bad_input(alice_client, alice, text, message):
 
 
 def test_suggest_offers_taxonomy_labels(alice_client):
-    response = alice_client.get(reverse("skills:skill_suggest"), {"name": "tablea"})
+    url = reverse("skills:skill_suggest")
+    htmx = {"HX-Request": "true"}
+    response = alice_client.get(url, {"name": "tablea"}, headers=htmx)
     assert '<option value="Tableau">' in response.content.decode()
-    response = alice_client.get(reverse("skills:skill_suggest"), {"name": ""})
+    response = alice_client.get(url, {"name": ""}, headers=htmx)
     assert response.content.decode().strip() == ""
+    response = alice_client.get(url, {"label_12": "pyth"}, headers=htmx)
+    assert '<option value="Python">' in response.content.decode()
+    assert alice_client.get(url, {"name": "sql"}).url == reverse("skills:skill_list")
 
 
 def test_newest_assessment_sets_the_level_and_history_is_kept(alice_client, alice):
@@ -601,3 +606,27 @@ def test_inventory_is_listed_by_name_with_assessment_counts(alice_client, alice)
         reverse("skills:skill_list"), {"kind": "soft"}
     ).content.decode()
     assert "No skills of this type yet." in page
+
+
+def test_role_page_lists_waiting_then_newest_postings_and_offers_the_rest(
+    alice_client, alice
+):
+    role = TargetRoleFactory(owner=alice)
+    for day in range(1, 15):
+        PostingFactory(
+            role=role, title=f"Posting day {day}", added_on=datetime.date(2026, 10, day)
+        )
+    PostingFactory(
+        role=role,
+        title="Old one waiting",
+        status=Posting.Status.REVIEW,
+        added_on=datetime.date(2026, 1, 1),
+    )
+    page = alice_client.get(role.get_absolute_url()).content.decode()
+    assert page.index("Old one waiting") < page.index("Posting day 14")
+    assert "Posting day 4 at" in page and "Posting day 3 at" not in page
+    assert "Show all postings" in page
+    page = alice_client.get(
+        role.get_absolute_url(), {"postings": "all"}
+    ).content.decode()
+    assert "Posting day 1 at" in page and "Show all postings" not in page

@@ -96,6 +96,7 @@ def import_esco(
         for _line, row, _header in read_table(
             languages_table, ["conceptUri"], reading(progress, languages_table)
         ):
+            result.rows_read += 1
             language_uris.add(row["conceptUri"].strip())
 
     skills: dict[str, dict] = {}

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
+
 from careerpath.taxonomy.models import (
     Occupation,
     OccupationSkill,
@@ -57,6 +59,29 @@ def _batches(
         done[0] += len(chunk)
         if tick:
             tick(done[0], total)
+
+
+def _insert(
+    model: type,
+    columns: list[str],
+    rows: list[tuple],
+    tick: Tick | None,
+    done: list[int],
+    total: int,
+) -> None:
+    """Plain multi-row INSERTs for the big link tables.
+
+    Building a model instance per row costs more than the database write itself for the
+    hundred thousand ESCO relations; the rows here are already checked values.
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    values = ", ".join(["%s"] * len(columns))
+    # Names come from the model's metadata, values are bound parameters.
+    sql = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608
+    with connection.cursor() as cursor:
+        for chunk in _batches(rows, tick, done, total):
+            cursor.executemany(sql, chunk)
 
 
 def upsert_skills(
@@ -116,9 +141,7 @@ def sync_aliases(
     }
     drop = [have[key][0] for key in have.keys() - flat.keys()]
     new = [
-        SkillAlias(
-            skill_id=key[0], normalized=key[1], text=value[0][:255], kind=value[1]
-        )
+        (key[0], key[1], value[0][:255], value[1])
         for key, value in flat.items()
         if key not in have
     ]
@@ -130,8 +153,9 @@ def sync_aliases(
     done, total = [0], len(drop) + len(new) + len(changed)
     for chunk in _batches(drop, tick, done, total):
         SkillAlias.objects.filter(pk__in=chunk).delete()
-    for chunk in _batches(new, tick, done, total):
-        SkillAlias.objects.bulk_create(chunk)
+    _insert(
+        SkillAlias, ["skill_id", "normalized", "text", "kind"], new, tick, done, total
+    )
     for chunk in _batches(changed, tick, done, total):
         SkillAlias.objects.bulk_update(chunk, ["text", "kind"])
     counts.add("aliases", created=len(new), updated=len(changed), deleted=len(drop))
@@ -193,13 +217,7 @@ def sync_occupation_skills(
     }
     drop = [have[key][0] for key in have.keys() - wanted.keys()]
     new = [
-        OccupationSkill(
-            occupation_id=key[0],
-            skill_id=key[1],
-            relation=value[0],
-            importance=value[1],
-            level=value[2],
-        )
+        (key[0], key[1], value[0], value[1], value[2])
         for key, value in wanted.items()
         if key not in have
     ]
@@ -213,8 +231,8 @@ def sync_occupation_skills(
     done, total = [0], len(drop) + len(new) + len(changed)
     for chunk in _batches(drop, tick, done, total):
         OccupationSkill.objects.filter(pk__in=chunk).delete()
-    for chunk in _batches(new, tick, done, total):
-        OccupationSkill.objects.bulk_create(chunk)
+    columns = ["occupation_id", "skill_id", "relation", "importance", "level"]
+    _insert(OccupationSkill, columns, new, tick, done, total)
     for chunk in _batches(changed, tick, done, total):
         OccupationSkill.objects.bulk_update(chunk, ["relation", "importance", "level"])
     counts.add(
@@ -237,9 +255,7 @@ def sync_related(
     }
     drop = [have[key][0] for key in have.keys() - wanted.keys()]
     new = [
-        RelatedOccupation(
-            occupation_id=key[0], related_id=key[1], tier=value[0], rank=value[1]
-        )
+        (key[0], key[1], value[0], value[1])
         for key, value in wanted.items()
         if key not in have
     ]
@@ -251,8 +267,8 @@ def sync_related(
     done, total = [0], len(drop) + len(new) + len(changed)
     for chunk in _batches(drop, tick, done, total):
         RelatedOccupation.objects.filter(pk__in=chunk).delete()
-    for chunk in _batches(new, tick, done, total):
-        RelatedOccupation.objects.bulk_create(chunk)
+    columns = ["occupation_id", "related_id", "tier", "rank"]
+    _insert(RelatedOccupation, columns, new, tick, done, total)
     for chunk in _batches(changed, tick, done, total):
         RelatedOccupation.objects.bulk_update(chunk, ["tier", "rank"])
     counts.add(

@@ -71,6 +71,14 @@ def main() -> None:
         or Goal.objects.owned_by(user).first()
     )
     assessment = SelfAssessment.objects.owned_by(user).first()
+    from careerpath.network.models import Contact
+
+    contact = (
+        Contact.objects.owned_by(user)
+        .filter(relationship_types__contains="mentor")
+        .first()
+        or Contact.objects.owned_by(user).first()
+    )
     client = Client()
     client.force_login(user)
     pages = {
@@ -85,6 +93,11 @@ def main() -> None:
         "roadmap": "/roadmap/",
         "API: goals": "/api/v1/goals",
         "API: goal detail": f"/api/v1/goals/{goal.pk}",
+        "network overview": "/network/",
+        "contact list": "/network/contacts/",
+        "contact search": "/network/contacts/?q=analytics",
+        "contact detail": f"/network/contacts/{contact.pk}/",
+        "API: contacts": "/api/v1/network/contacts?q=data",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

@@ -79,6 +79,7 @@ def test_dashboard_query_count_does_not_grow(
             assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
         )
     # session, user, profile, latest assessment, its responsibilities,
-    # due milestones, due action steps, goal deadlines
-    with django_assert_num_queries(8):
+    # due milestones, due action steps, goal deadlines, network follow-ups,
+    # event follow-ups, contacts due a catch-up
+    with django_assert_num_queries(11):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

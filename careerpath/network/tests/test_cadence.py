@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from careerpath.network.cadence import (
-    Candidate,
     CadenceState,
+    Candidate,
     Intervals,
     intervals_for,
     keep_in_touch,

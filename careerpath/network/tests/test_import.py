@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from careerpath.core.testing import snapshot_owned_rows
@@ -187,7 +188,8 @@ def test_a_failure_half_way_leaves_nothing_imported(alice, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Contact.objects, "bulk_update", explode)
+    # The new contact is inserted first; the update of Bob Li then fails.
+    monkeypatch.setattr(QuerySet, "update", explode)
     with pytest.raises(RuntimeError):
         portability.commit_import(alice, records, source="linkedin", today=TODAY)
     assert snapshot_owned_rows(alice) == before

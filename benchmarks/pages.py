@@ -74,9 +74,7 @@ def main() -> None:
     from careerpath.network.models import Contact
 
     contact = (
-        Contact.objects.owned_by(user)
-        .filter(relationship_types__contains="mentor")
-        .first()
+        Contact.objects.owned_by(user).of_type("mentor").first()
         or Contact.objects.owned_by(user).first()
     )
     client = Client()

@@ -273,3 +273,33 @@ def test_malformed_uploads_are_refused_with_file_line_and_reason(
     assert response.status_code == 422
     assert message in response.content.decode()
     assert snapshot_owned_rows(alice) == before
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv"])
+def test_an_export_imports_back_whole_into_another_account(alice, bob, kind):
+    ContactFactory(
+        owner=alice,
+        name="Priya Natarajan",
+        company="Globex; Analytics",
+        emails=["priya@globex.example", "p@home.example"],
+        phones=[
+            {"label": "mobile", "number": "+44 7700 900123"},
+            {"label": "", "number": "+44 20 7946 0000"},
+        ],
+        links=[{"label": "blog", "url": "https://priya.example"}],
+        profile_url="https://www.linkedin.com/in/priya-n",
+        how_we_met="PyData, London",
+        met_on=datetime.date(2025, 6, 1),
+        relationship_types=["mentor", "peer"],
+        tags=["pydata", "forecasting"],
+        notes="Line one\nLine two, with a comma; and a semicolon \\ backslash",
+    )
+    ContactFactory(owner=alice, name="Ana Ruiz", company="", relationship_types=[])
+    text = (
+        portability.export_vcard(alice)
+        if kind == "vcard"
+        else portability.export_csv(alice)
+    )
+    records = portability.parse_file(kind, text, filename="export")
+    assert portability.commit_import(bob, records, source=kind, today=TODAY)["new"] == 2
+    assert portability.export_records(bob) == portability.export_records(alice)

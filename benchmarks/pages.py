@@ -87,6 +87,12 @@ def main() -> None:
     user_skill = UserSkill.objects.owned_by(user).first()
     posting = Posting.objects.owned_by(user).first()
     setback = Setback.objects.owned_by(user).first()
+    from careerpath.network.models import Contact
+
+    contact = (
+        Contact.objects.owned_by(user).of_type("mentor").first()
+        or Contact.objects.owned_by(user).first()
+    )
     client = Client()
     client.force_login(user)
     pages = {
@@ -134,6 +140,11 @@ def main() -> None:
         "API: journal entries": "/api/v1/journal/entries",
         "API: burnout signal": "/api/v1/balance/signal",
         "taxonomy search": "/taxonomy/?q=manag",
+        "network overview": "/network/",
+        "contact list": "/network/contacts/",
+        "contact search": "/network/contacts/?q=analytics",
+        "contact detail": f"/network/contacts/{contact.pk}/",
+        "API: contacts": "/api/v1/network/contacts?q=data",
     }
     print(
         f"careerpath page benchmark — demo user at --scale {args.scale}, {args.runs} runs per page, SQLite"

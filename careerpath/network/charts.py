@@ -26,7 +26,8 @@ class Bar:
     y: float
     height: float
     centre: float
-    label: str  # "Mar"; January also shows the year
+    label: str  # "Mar"
+    year: str  # "2026" under the first bar and under each January, else ""
     title: str  # "March 2026: 4 interactions"
 
 
@@ -72,9 +73,8 @@ def interactions_chart(
         count = counts.get(month, 0)
         height = (PLOT_BOTTOM - PLOT_TOP) * (count / maximum) if maximum else 0.0
         x = PLOT_LEFT + index * slot + (slot - width) / 2
-        label = f"{month:%b}" + (
-            f" {month:%y}" if month.month == 1 or index == 0 else ""
-        )
+        # The year sits on a line of its own, so twelve labels fit side by side on a phone.
+        year = f"{month:%Y}" if month.month == 1 or index == 0 else ""
         noun = "interaction" if count == 1 else "interactions"
         bars.append(
             Bar(
@@ -87,7 +87,8 @@ def interactions_chart(
                 y=round(PLOT_BOTTOM - height, 3),
                 height=round(height, 3),
                 centre=round(x + width / 2, 3),
-                label=label,
+                label=f"{month:%b}",
+                year=year,
                 title=f"{month:%B %Y}: {count} {noun}",
             )
         )

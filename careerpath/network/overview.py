@@ -171,8 +171,9 @@ def build_overview(owner: User, *, today: date) -> Overview:
     warmest = sorted(
         warm_contacts.values(), key=lambda c: (-warm_scores[c.pk], c.name)
     )[:LIST_SIZE]
+    warm_ids = {c.pk for c in warmest}
     coolest = sorted(
-        tracked,
+        (c for c in tracked if c.pk not in warm_ids),
         key=lambda c: (warm_scores[c.pk], c.last_interaction_on or c.added_on, c.name),
     )[:LIST_SIZE]
     one_sided_ids = [

@@ -94,6 +94,25 @@ class PlannedRow:
     contact: Contact | None = None
     changes: tuple[str, ...] = ()
 
+    @property
+    def change_labels(self) -> list[str]:
+        return [CHANGE_LABELS.get(name, name) for name in self.changes]
+
+
+CHANGE_LABELS = {
+    "company": "company",
+    "title": "job title",
+    "profile_url": "LinkedIn profile",
+    "how_we_met": "how we met",
+    "met_on": "met on",
+    "emails": "e-mail",
+    "tags": "tags",
+    "relationship_types": "relationship",
+    "phones": "phones",
+    "links": "links",
+    "notes": "notes",
+}
+
 
 @dataclass
 class ImportPlan:
@@ -283,23 +302,18 @@ def commit_import(
         for row in plan.of("new")
     ]
     Contact.objects.bulk_create(new, batch_size=BATCH)
-    updated = [row.contact for row in plan.of("update") if row.contact is not None]
-    Contact.objects.bulk_update(
-        updated,
-        [
-            *MERGED_FIELDS,
-            "emails",
-            "phones",
-            "links",
-            "tags",
-            "relationship_types",
-            "notes",
-            "search_text",
-            "match_key",
-            "updated_at",
-        ],
-        batch_size=BATCH,
-    )
+    # One UPDATE per changed contact, of its changed columns only: much faster than
+    # bulk_update's CASE expressions over every column for thousands of rows.
+    for row in plan.of("update"):
+        contact = row.contact
+        assert contact is not None
+        columns = {name: getattr(contact, name) for name in row.changes}
+        columns.update(
+            search_text=contact.search_text,
+            match_key=contact.match_key,
+            updated_at=timezone.now(),
+        )
+        Contact.objects.filter(pk=contact.pk, owner=owner).update(**columns)
     return plan.counts
 
 

@@ -81,6 +81,7 @@ def test_dashboard_query_count_does_not_grow(
         )
     # session, user, profile, latest assessment, its responsibilities,
     # due milestones, due action steps, goal deadlines, certificate renewals,
-    # this week's check-in
-    with django_assert_num_queries(9):
+    # this week's check-in, network follow-ups, event follow-ups, contacts due
+    # a catch-up
+    with django_assert_num_queries(12):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from careerpath.core.testing import snapshot_owned_rows
@@ -187,7 +188,8 @@ def test_a_failure_half_way_leaves_nothing_imported(alice, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Contact.objects, "bulk_update", explode)
+    # The new contact is inserted first; the update of Bob Li then fails.
+    monkeypatch.setattr(QuerySet, "update", explode)
     with pytest.raises(RuntimeError):
         portability.commit_import(alice, records, source="linkedin", today=TODAY)
     assert snapshot_owned_rows(alice) == before
@@ -271,3 +273,33 @@ def test_malformed_uploads_are_refused_with_file_line_and_reason(
     assert response.status_code == 422
     assert message in response.content.decode()
     assert snapshot_owned_rows(alice) == before
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv"])
+def test_an_export_imports_back_whole_into_another_account(alice, bob, kind):
+    ContactFactory(
+        owner=alice,
+        name="Priya Natarajan",
+        company="Globex; Analytics",
+        emails=["priya@globex.example", "p@home.example"],
+        phones=[
+            {"label": "mobile", "number": "+44 7700 900123"},
+            {"label": "", "number": "+44 20 7946 0000"},
+        ],
+        links=[{"label": "blog", "url": "https://priya.example"}],
+        profile_url="https://www.linkedin.com/in/priya-n",
+        how_we_met="PyData, London",
+        met_on=datetime.date(2025, 6, 1),
+        relationship_types=["mentor", "peer"],
+        tags=["pydata", "forecasting"],
+        notes="Line one\nLine two, with a comma; and a semicolon \\ backslash",
+    )
+    ContactFactory(owner=alice, name="Ana Ruiz", company="", relationship_types=[])
+    text = (
+        portability.export_vcard(alice)
+        if kind == "vcard"
+        else portability.export_csv(alice)
+    )
+    records = portability.parse_file(kind, text, filename="export")
+    assert portability.commit_import(bob, records, source=kind, today=TODAY)["new"] == 2
+    assert portability.export_records(bob) == portability.export_records(alice)

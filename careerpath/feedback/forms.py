@@ -53,7 +53,6 @@ class FeedbackForm(forms.ModelForm):
         widgets = {
             "received_on": DATE,
             "text": forms.Textarea(attrs={"rows": 6}),
-            "kind": forms.RadioSelect,
         }
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:

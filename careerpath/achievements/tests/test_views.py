@@ -176,6 +176,7 @@ def test_brag_document_by_period_and_by_skill(alice_client, alice):
     )
     url = reverse("achievements:achievement_list")
     page = alice_client.get(url).content.decode()
+    assert '<option value="quarter" selected>' in page  # the default grouping shows
     assert (
         page.index("Q4 2026")
         < page.index("Autumn win")

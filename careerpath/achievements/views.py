@@ -29,7 +29,6 @@ from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.feedback.suggestions import skill_suggestions
 from careerpath.goals.models import Goal, Milestone
 
-
 PAGE_SIZE = 25
 
 

@@ -40,7 +40,6 @@ from careerpath.feedback.suggestions import (
 )
 from careerpath.feedback.themes import SUGGESTED_THEMES, theme_key
 
-
 PAGE_SIZE = 25
 
 

@@ -104,6 +104,8 @@ def test_feedback_themes_goal_achievement_and_promotion_packet(
     expect(page.locator("main form.card").get_by_label("From")).to_have_value(
         "Priya Raman"
     )
+    screenshot(page, "feedback-record", "desktop")
+    phone_screenshot(page_factory, page, page.url, "feedback-record", screenshot)
     record_feedback(
         page,
         source="",

@@ -69,6 +69,7 @@ def test_record_feedback_with_themes(alice_client, alice):
         ({"received_on": "2026-11-24"}, "Feedback can&#x27;t be dated in the future."),
         ({"received_on": "2026-02-30"}, "Enter a valid date."),
         ({"kind": "glowing"}, "Select a valid choice"),
+        ({"kind": ""}, "This field is required."),
         ({"source": ""}, "This field is required."),
         ({"themes": "\n".join(f"t{i}" for i in range(13))}, "Keep it to 12 items"),
         ({"themes": "x" * 61}, "must be 60 characters or fewer"),
@@ -93,6 +94,8 @@ def test_feedback_form_offers_theme_and_skill_suggestions(alice_client, alice):
     assert 'data-value="Data storytelling"' in page
     assert 'data-value="Communication"' in page  # from the suggested themes
     assert 'data-append-to="id_skills" data-value="Dashboards"' in page
+    # No kind is chosen for the person.
+    assert '<option value="" selected>Choose…</option>' in page
 
 
 def test_skill_suggestions_include_the_vocabulary_when_loaded(alice_client):

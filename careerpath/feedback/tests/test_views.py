@@ -298,6 +298,16 @@ def test_edit_and_delete_feedback(alice_client, alice):
     assert not Feedback.objects.exists()
 
 
+def test_request_list_pages(alice_client, alice):
+    for n in range(30):
+        FeedbackRequestFactory(owner=alice, recipient_name=f"Person {n:02d}")
+    url = reverse("feedback:request_list")
+    first = alice_client.get(url).content.decode()
+    assert "Page 1 of 2" in first and "Person 24" in first and "Person 25" not in first
+    second = alice_client.get(url, {"status": "pending", "page": 2}).content.decode()
+    assert "Person 25" in second and "?status=pending&amp;page=1" in second
+
+
 def _populate(alice, n):
     goal = GoalFactory(owner=alice)
     for i in range(n):
@@ -321,8 +331,8 @@ def test_feedback_pages_query_counts_do_not_grow(
     # session, user, page count, feedback page (+request), kind counts, pending count
     with django_assert_num_queries(6):
         assert alice_client.get(reverse("feedback:feedback_list")).status_code == 200
-    # session, user, requests (+goal), status counts
-    with django_assert_num_queries(4):
+    # session, user, page count, requests (+goal), status counts
+    with django_assert_num_queries(5):
         assert (
             alice_client.get(
                 reverse("feedback:request_list"), {"status": "all"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import Truncator
 
 from careerpath.accounts.models import User
 from careerpath.achievements.brag import GRANULARITIES
@@ -20,7 +21,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class FeedbackChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.source}, {obj.received_on:%-d %b %Y} ({obj.get_kind_display().lower()}): {obj.text[:60]}"
+        text = Truncator(" ".join(obj.text.split())).chars(70)
+        return f"{obj.source}, {obj.received_on:%-d %b %Y} ({obj.get_kind_display().lower()}): {text}"
 
 
 class AchievementForm(forms.ModelForm):

@@ -119,6 +119,12 @@ class Achievement(Owned):
             errors["goal"] = "Choose one of your own goals."
         if self.milestone_id is not None and self.milestone.owner_id != self.owner_id:
             errors["milestone"] = "Choose one of your own milestones."
+        elif (
+            self.milestone_id is not None
+            and self.goal_id is not None
+            and self.milestone.goal_id != self.goal_id
+        ):
+            errors["milestone"] = "This milestone belongs to another goal."
         if errors:
             raise ValidationError(errors)
 

@@ -48,8 +48,9 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
 def _filters(
     request: AuthenticatedHttpRequest,
 ) -> tuple[BragFilterForm, dict[str, Any]]:
-    form = BragFilterForm(request.GET or None)
-    cleaned: dict[str, Any] = {"view": "period", "period": "quarter"}
+    defaults = {"view": "period", "period": "quarter"}
+    form = BragFilterForm(request.GET or None, initial=defaults)
+    cleaned: dict[str, Any] = dict(defaults)
     if form.is_bound and form.is_valid():
         cleaned |= {k: v for k, v in form.cleaned_data.items() if v}
     return form, cleaned

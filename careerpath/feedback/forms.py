@@ -53,7 +53,6 @@ class FeedbackForm(forms.ModelForm):
         widgets = {
             "received_on": DATE,
             "text": forms.Textarea(attrs={"rows": 6}),
-            "kind": forms.RadioSelect,
         }
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
@@ -67,7 +66,8 @@ class FeedbackForm(forms.ModelForm):
         self.fields["request"].queryset = requests.order_by("due_on", "pk")
         self.fields["request"].label = "Answers the request"
         self.fields["request"].empty_label = "None: unprompted feedback"
-        self.fields["kind"].choices = Feedback.Kind.choices
+        # No kind is preselected: filing criticism as praise by accident skews the themes.
+        self.fields["kind"].choices = [("", "Choose…"), *Feedback.Kind.choices]
         self.fields["text"].strip = True
 
 

@@ -196,6 +196,7 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = FeedbackRequest.objects.owned_by(request.user).select_related("goal")
     if status in FeedbackRequest.Status.values:
         rows = rows.filter(status=status)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = dict(
         FeedbackRequest.objects.owned_by(request.user)
         .values_list("status")
@@ -206,7 +207,9 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "feedback/request_list.html",
         {
-            "requests": list(rows),
+            "requests": page.object_list,
+            "page": page,
+            "query": _without_page(request),
             "status": status,
             "statuses": FeedbackRequest.Status.choices,
             "counts": counts,

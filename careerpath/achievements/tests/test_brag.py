@@ -224,3 +224,26 @@ def test_long_packets_span_pages():
 )
 def test_pdf_text_fits_the_core_font(text, expected):
     assert pdf_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "short",
+        "a sentence that is certainly longer than the narrow column it is drawn in",
+        "first paragraph\nsecond paragraph after a line break",
+        "https://example.org/" + "x" * 120,
+        "   spaced    out   words   ",
+    ],
+)
+def test_pdf_lines_fit_the_column_and_keep_every_character(text):
+    from fpdf import FPDF
+
+    from careerpath.achievements.packet import _wrap
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    lines = _wrap(pdf, text, 60)
+    assert all(pdf.get_string_width(line) <= 60 for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())

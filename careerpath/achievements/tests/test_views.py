@@ -150,6 +150,18 @@ def test_achieved_goals_and_milestones_are_offered_to_confirm(alice_client, alic
     assert "Run six SQL workshops</strong>" in page
 
 
+def test_milestone_must_belong_to_the_goal_served(alice_client, alice):
+    milestone = MilestoneFactory(goal=GoalFactory(owner=alice))
+    other_goal = GoalFactory(owner=alice)
+    response = alice_client.post(
+        reverse("achievements:achievement_create"),
+        achievement_post(milestone=str(milestone.pk), goal=str(other_goal.pk)),
+    )
+    assert response.status_code == 422
+    assert "This milestone belongs to another goal." in response.content.decode()
+    assert not Achievement.objects.exists()
+
+
 def test_someone_elses_goal_is_not_prefilled(alice_client, bob):
     goal = GoalFactory(owner=bob, statement="Bob's secret goal")
     form = alice_client.get(
@@ -176,6 +188,7 @@ def test_brag_document_by_period_and_by_skill(alice_client, alice):
     )
     url = reverse("achievements:achievement_list")
     page = alice_client.get(url).content.decode()
+    assert '<option value="quarter" selected>' in page  # the default grouping shows
     assert (
         page.index("Q4 2026")
         < page.index("Autumn win")

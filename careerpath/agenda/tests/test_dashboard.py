@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from careerpath.agenda.today import build_agenda, group_due_items
 from careerpath.core.due import DueItem
+from careerpath.feedback.tests.factories import FeedbackRequestFactory
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
 
 TODAY = datetime.date(2026, 11, 23)
@@ -79,9 +80,14 @@ def test_dashboard_query_count_does_not_grow(
             owner=alice,
             assessed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
         )
+        FeedbackRequestFactory(
+            owner=alice,
+            asked_on=datetime.date.today(),
+            due_on=datetime.date.today() + datetime.timedelta(days=3),
+        )
     # session, user, profile, latest assessment, its responsibilities,
     # due milestones, due action steps, goal deadlines, certificate renewals,
     # this week's check-in, network follow-ups, event follow-ups, contacts due
-    # a catch-up
-    with django_assert_num_queries(12):
+    # a catch-up, feedback requests
+    with django_assert_num_queries(13):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

@@ -69,6 +69,7 @@ def test_record_feedback_with_themes(alice_client, alice):
         ({"received_on": "2026-11-24"}, "Feedback can&#x27;t be dated in the future."),
         ({"received_on": "2026-02-30"}, "Enter a valid date."),
         ({"kind": "glowing"}, "Select a valid choice"),
+        ({"kind": ""}, "This field is required."),
         ({"source": ""}, "This field is required."),
         ({"themes": "\n".join(f"t{i}" for i in range(13))}, "Keep it to 12 items"),
         ({"themes": "x" * 61}, "must be 60 characters or fewer"),
@@ -93,6 +94,8 @@ def test_feedback_form_offers_theme_and_skill_suggestions(alice_client, alice):
     assert 'data-value="Data storytelling"' in page
     assert 'data-value="Communication"' in page  # from the suggested themes
     assert 'data-append-to="id_skills" data-value="Dashboards"' in page
+    # No kind is chosen for the person.
+    assert '<option value="" selected>Choose…</option>' in page
 
 
 def test_skill_suggestions_include_the_vocabulary_when_loaded(alice_client):
@@ -295,6 +298,16 @@ def test_edit_and_delete_feedback(alice_client, alice):
     assert not Feedback.objects.exists()
 
 
+def test_request_list_pages(alice_client, alice):
+    for n in range(30):
+        FeedbackRequestFactory(owner=alice, recipient_name=f"Person {n:02d}")
+    url = reverse("feedback:request_list")
+    first = alice_client.get(url).content.decode()
+    assert "Page 1 of 2" in first and "Person 24" in first and "Person 25" not in first
+    second = alice_client.get(url, {"status": "pending", "page": 2}).content.decode()
+    assert "Person 25" in second and "?status=pending&amp;page=1" in second
+
+
 def _populate(alice, n):
     goal = GoalFactory(owner=alice)
     for i in range(n):
@@ -318,8 +331,8 @@ def test_feedback_pages_query_counts_do_not_grow(
     # session, user, page count, feedback page (+request), kind counts, pending count
     with django_assert_num_queries(6):
         assert alice_client.get(reverse("feedback:feedback_list")).status_code == 200
-    # session, user, requests (+goal), status counts
-    with django_assert_num_queries(4):
+    # session, user, page count, requests (+goal), status counts
+    with django_assert_num_queries(5):
         assert (
             alice_client.get(
                 reverse("feedback:request_list"), {"status": "all"}

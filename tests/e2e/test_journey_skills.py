@@ -105,9 +105,9 @@ def test_postings_role_profile_gaps_goal_and_course(
     # --- The role profile: ranked bars with a table fallback ------------------------
     expect(page.get_by_role("heading", level=1)).to_have_text("Data analyst")
     expect(page.locator(".lead").first).to_contain_text("3 reviewed postings")
-    chart = page.locator("svg.bar-chart__svg")
+    chart = page.locator("svg.role-chart__svg")
     expect(chart).to_be_visible()
-    expect(chart.locator(".bar-chart__label").first).to_have_text("SQL")
+    expect(chart.locator(".role-chart__label").first).to_have_text("SQL")
     page.get_by_text("Show as a table").click()
     expect(page.locator("table").filter(has_text="Share of postings")).to_be_visible()
     role_url = page.url

@@ -89,5 +89,5 @@ def test_dashboard_query_count_does_not_grow(
     # due milestones, due action steps, goal deadlines, certificate renewals,
     # this week's check-in, network follow-ups, event follow-ups, contacts due
     # a catch-up, feedback requests
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

@@ -416,10 +416,10 @@ def test_role_profile_page_shows_the_ranked_chart_and_table(alice_client, alice)
     role = reviewed_role(alice)
     page = alice_client.get(role.get_absolute_url()).content.decode()
     assert "3 reviewed postings" in page
-    assert 'class="bar-chart__svg"' in page
+    assert 'class="role-chart__svg"' in page
     assert "Show as a table" in page
     # SQL is in all three postings, always as a must-have: first bar, full width.
-    first_bar = page.index("bar-chart__share")
+    first_bar = page.index("role-chart__share")
     assert 'width="100%"' in page[first_bar : first_bar + 200]
     assert page.index(">SQL<") < page.index(">Tableau<")
 

@@ -25,6 +25,7 @@ from careerpath.feedback.services import (
 )
 from careerpath.feedback.themes import ThemeSummary, theme_key
 from careerpath.goals.models import Goal
+from careerpath.network.models import Contact
 
 router = Router(tags=["feedback"])
 
@@ -103,6 +104,7 @@ class RequestOut(Schema):
     about_kind: str
     about: str
     goal_id: int | None
+    contact_id: int | None
     question: str
     asked_on: date
     due_on: date
@@ -117,9 +119,11 @@ class RequestDetailOut(RequestOut):
 
 
 class RequestIn(Schema):
+    # Either a name or a contact (whose name fills in).
     recipient_name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)
-    ]
+        str, StringConstraints(strip_whitespace=True, max_length=120)
+    ] = ""
+    contact_id: int | None = None
     recipient_email: str = Field("", max_length=254)
     about_kind: AboutName = "project"
     about: Annotated[
@@ -134,6 +138,7 @@ class RequestIn(Schema):
 class RequestPatch(Schema):
     recipient_name: str | None = Field(None, min_length=1, max_length=120)
     recipient_email: str | None = Field(None, max_length=254)
+    contact_id: int | None = None
     about_kind: AboutName | None = None
     about: str | None = Field(None, min_length=1, max_length=200)
     goal_id: int | None = None
@@ -191,6 +196,11 @@ def _goal(user: User, data: dict[str, object]) -> dict[str, object]:
     if "goal_id" in data:
         pk = data.pop("goal_id")
         data["goal"] = get_owned_or_404(Goal, user, pk=pk) if pk is not None else None
+    if "contact_id" in data:
+        pk = data.pop("contact_id")
+        data["contact"] = (
+            get_owned_or_404(Contact, user, pk=pk) if pk is not None else None
+        )
     return data
 
 

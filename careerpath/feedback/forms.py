@@ -11,6 +11,7 @@ from careerpath.core.forms import ListField
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import FEEDBACK_FIELDS, REQUEST_FIELDS
 from careerpath.goals.models import Goal
+from careerpath.network.models import Contact
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -29,10 +30,28 @@ class FeedbackRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
         self.fields["goal"].queryset = Goal.objects.owned_by(owner).open()
+        # A contact arrives from the contact's page (?contact=ID); a select of every
+        # contact would not scale to a large network, so it travels as a hidden field.
+        self.fields["contact"].queryset = Contact.objects.owned_by(owner)
+        self.fields["contact"].widget = forms.HiddenInput()
+        self.fields["recipient_name"].required = False
         self.fields["goal"].empty_label = "No goal"
         self.fields[
             "recipient_email"
         ].help_text = "Optional: lets you send the request by e-mail from here."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.has_error("contact"):
+            # The field is hidden, so its error would show nowhere.
+            del self._errors["contact"]
+            self.add_error(
+                None, "That contact is not in your network; say whom you are asking."
+            )
+            return data
+        if not data.get("contact") and not (data.get("recipient_name") or "").strip():
+            self.add_error("recipient_name", "Say whom you are asking.")
+        return data
 
 
 class FeedbackForm(forms.ModelForm):

@@ -36,6 +36,14 @@ class FeedbackRequest(Owned):
         PROJECT = "project", "A project"
         OTHER = "other", "Something else"
 
+    contact = models.ForeignKey(
+        "network.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Someone from your network; their name and e-mail fill in.",
+    )
     recipient_name = models.CharField("whom", max_length=120)
     recipient_email = models.EmailField("their e-mail", blank=True)
     about_kind = models.CharField(

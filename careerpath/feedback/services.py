@@ -25,6 +25,7 @@ from careerpath.goals.models import Goal
 from careerpath.goals.services import create_goal
 
 REQUEST_FIELDS = (
+    "contact",
     "recipient_name",
     "recipient_email",
     "about_kind",
@@ -87,6 +88,16 @@ def save_request(
     if request is None:
         request = FeedbackRequest(owner=owner, asked_on=owner.today())
     _assign(request, REQUEST_FIELDS, data)
+    if request.contact is not None:
+        if request.contact.owner_id != owner.pk:
+            raise ValidationError({"contact": "Pick one of your own contacts."})
+        # The contact fills in whom and where, unless the person typed otherwise.
+        request.recipient_name = request.recipient_name or request.contact.name
+        if not request.recipient_email and request.contact.emails:
+            request.recipient_email = request.contact.emails[0]
+    request.recipient_name = (request.recipient_name or "").strip()
+    if not request.recipient_name:
+        raise ValidationError({"recipient_name": "Say whom you are asking."})
     request.full_clean()
     request.save()
     return request

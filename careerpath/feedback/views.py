@@ -39,6 +39,7 @@ from careerpath.feedback.suggestions import (
     skill_suggestions,
 )
 from careerpath.feedback.themes import SUGGESTED_THEMES, theme_key
+from careerpath.network.models import Contact
 
 PAGE_SIZE = 25
 
@@ -238,6 +239,14 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     goal_id = request.GET.get("goal", "")
     if goal_id.isdigit():
         initial |= {"goal": int(goal_id), "about_kind": FeedbackRequest.About.GOAL}
+    contact_id = request.GET.get("contact", "")
+    if contact_id.isdigit():
+        contact = get_owned_or_404(Contact, request.user, pk=int(contact_id))
+        initial |= {
+            "contact": contact.pk,
+            "recipient_name": contact.name,
+            "recipient_email": contact.emails[0] if contact.emails else "",
+        }
     data = request.POST if request.method == "POST" else None
     form = FeedbackRequestForm(data, owner=request.user, initial=initial)
     if data is not None and form.is_valid():
@@ -253,7 +262,9 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     feedback_request = get_owned_or_404(
-        FeedbackRequest.objects.select_related("goal", "owner"), request.user, pk=pk
+        FeedbackRequest.objects.select_related("goal", "owner", "contact"),
+        request.user,
+        pk=pk,
     )
     return TemplateResponse(
         request,

@@ -139,7 +139,7 @@ def test_ask_for_feedback_shows_the_ready_to_send_text(alice_client, alice):
             {"due_on": "2026-11-20"},
             "The reply date can&#x27;t be before the day you ask.",
         ),
-        ({"recipient_name": ""}, "This field is required."),
+        ({"recipient_name": ""}, "Say whom you are asking."),
         ({"recipient_email": "not-an-address"}, "Enter a valid email address."),
         ({"about": ""}, "This field is required."),
     ],
@@ -352,3 +352,68 @@ def test_feedback_pages_query_counts_do_not_grow(
     # session, user, used themes and skills, vocabulary, pending requests
     with django_assert_num_queries(5):
         assert alice_client.get(reverse("feedback:feedback_create")).status_code == 200
+
+
+def test_asking_a_contact_fills_in_their_name_and_email(alice_client, alice):
+    from careerpath.network.tests.factories import ContactFactory
+
+    contact = ContactFactory(
+        owner=alice, name="Marta Silva", emails=["marta@example.org", "m@home.example"]
+    )
+    url = reverse("feedback:request_create")
+    form = alice_client.get(url, {"contact": contact.pk})
+    assert form.context["form"].initial["recipient_name"] == "Marta Silva"
+    assert form.context["form"].initial["contact"] == contact.pk
+    response = alice_client.post(
+        url,
+        request_post(contact=contact.pk, recipient_name="", recipient_email=""),
+    )
+    feedback_request = FeedbackRequest.objects.owned_by(alice).get()
+    assert response.url == feedback_request.get_absolute_url()
+    assert feedback_request.contact == contact
+    assert feedback_request.recipient_name == "Marta Silva"
+    assert feedback_request.recipient_email == "marta@example.org"
+    page = alice_client.get(feedback_request.get_absolute_url()).content.decode()
+    assert contact.get_absolute_url() in page
+
+
+def test_someone_elses_contact_cannot_be_asked(alice_client, alice, bob):
+    from careerpath.network.tests.factories import ContactFactory
+
+    bobs = ContactFactory(owner=bob, name="Bob's friend")
+    url = reverse("feedback:request_create")
+    assert alice_client.get(url, {"contact": bobs.pk}).status_code == 404
+    before = snapshot_owned_rows(alice)
+    response = alice_client.post(url, request_post(contact=bobs.pk))
+    assert response.status_code == 422
+    assert "That contact is not in your network" in response.content.decode()
+    assert snapshot_owned_rows(alice) == before
+
+
+def test_api_request_to_a_contact_and_to_a_strangers_contact(client, alice, bob):
+    from careerpath.network.tests.factories import ContactFactory
+
+    mine = ContactFactory(owner=alice, name="Marta Silva", emails=["marta@example.org"])
+    theirs = ContactFactory(owner=bob)
+    client.force_login(alice)
+    body = {"about": "the launch", "due_on": "2026-12-20"}
+    created = client.post(
+        "/api/v1/feedback-requests",
+        {**body, "contact_id": mine.pk},
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["recipient_name"] == "Marta Silva"
+    assert created.json()["contact_id"] == mine.pk
+    refused = client.post(
+        "/api/v1/feedback-requests",
+        {**body, "contact_id": theirs.pk},
+        content_type="application/json",
+    )
+    assert refused.status_code == 404
+    nameless = client.post(
+        "/api/v1/feedback-requests", body, content_type="application/json"
+    )
+    assert nameless.status_code == 422
+    assert nameless.json()["errors"][0]["message"] == "Say whom you are asking."
+    assert FeedbackRequest.objects.owned_by(alice).count() == 1

@@ -361,6 +361,8 @@ def test_asking_a_contact_fills_in_their_name_and_email(alice_client, alice):
         owner=alice, name="Marta Silva", emails=["marta@example.org", "m@home.example"]
     )
     url = reverse("feedback:request_create")
+    contact_page = alice_client.get(contact.get_absolute_url()).content.decode()
+    assert f'href="{url}?contact={contact.pk}">Ask for feedback</a>' in contact_page
     form = alice_client.get(url, {"contact": contact.pk})
     assert form.context["form"].initial["recipient_name"] == "Marta Silva"
     assert form.context["form"].initial["contact"] == contact.pk

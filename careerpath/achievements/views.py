@@ -25,24 +25,13 @@ from careerpath.achievements.services import (
     with_evidence,
 )
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import query_without_page
 from careerpath.feedback.suggestions import skill_suggestions
 from careerpath.goals.models import Goal, Milestone
 
 PAGE_SIZE = 25
-
-
-def _without_page(request: AuthenticatedHttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def _filters(
@@ -88,7 +77,7 @@ def achievement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page,
             "suggestions": suggestions(request.user, today=request.user.today()),
             "filtered": bool(request.GET),
-            "query": _without_page(request),
+            "query": query_without_page(request),
         },
     )
 
@@ -164,7 +153,7 @@ def achievement_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 feedback=form.cleaned_data["supporting_feedback"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Achievement added to your brag document.")
             return redirect("achievements:achievement_list")
@@ -187,7 +176,7 @@ def achievement_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
                 achievement=achievement,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Achievement updated.")
             return redirect("achievements:achievement_list")

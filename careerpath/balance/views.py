@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 from datetime import date, timedelta
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -31,14 +30,8 @@ from careerpath.balance.services import (
     trend_charts,
 )
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def balance_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -154,7 +147,7 @@ def _save(request: AuthenticatedHttpRequest, form: CheckInForm) -> HttpResponse:
             data=form.cleaned_data,
         )
     except ValidationError as error:
-        _apply_errors(form, error)
+        apply_validation_error(form, error)
         return TemplateResponse(
             request,
             "balance/checkin_form.html",

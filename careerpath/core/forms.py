@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 _SPLIT = re.compile(r"[\n,;]+")
 
@@ -66,3 +68,23 @@ class ListField(forms.CharField):
     def run_validators(self, value: Any) -> None:
         # max_length applies to the typed text, not the parsed list.
         return None
+
+
+def apply_validation_error(
+    forms_: forms.BaseForm | Sequence[forms.BaseForm], error: ValidationError
+) -> None:
+    """Show a service's ValidationError on the form(s) that were submitted.
+
+    A field error lands on the first form that has that field; anything else (a
+    plain message, or a field no form shows) becomes a form-wide error on the first.
+    """
+    targets = [forms_] if isinstance(forms_, forms.BaseForm) else list(forms_)
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            targets[0].add_error(None, message)
+        return
+    for field, messages in error.message_dict.items():
+        form = next((f for f in targets if field in f.fields), targets[0])
+        name = field if field in form.fields else None
+        for message in messages:
+            form.add_error(name, message)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
+
 
 @dataclass(frozen=True)
 class Page:
@@ -59,3 +61,10 @@ def page_window(*, count: int, requested: str | None, per_page: int) -> Page:
     return Page(
         number=min(max(number, 1), page.num_pages), count=count, per_page=per_page
     )
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The current query string minus ``page``, for a pager's links to keep filters."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

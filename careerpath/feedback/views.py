@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import query_without_page
 from careerpath.feedback.forms import (
     FeedbackForm,
     FeedbackRequestForm,
@@ -44,24 +46,6 @@ from careerpath.network.models import Contact
 PAGE_SIZE = 25
 
 
-def _without_page(request: AuthenticatedHttpRequest) -> str:
-    """The current query string minus ``page``, for the pager's links."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
-
-
 # --- Feedback received ------------------------------------------------------------
 
 
@@ -88,7 +72,7 @@ def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "items": page.object_list,
             "page": page,
-            "query": _without_page(request),
+            "query": query_without_page(request),
             "kind": kind,
             "theme": request.GET.get("theme", ""),
             "kinds": Feedback.Kind.choices,
@@ -146,7 +130,7 @@ def feedback_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             record_feedback(owner=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Feedback saved.")
             return redirect("feedback:feedback_list")
@@ -164,7 +148,7 @@ def feedback_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 owner=request.user, data=form.cleaned_data, feedback=feedback
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Feedback updated.")
             return redirect("feedback:feedback_list")
@@ -210,7 +194,7 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "requests": page.object_list,
             "page": page,
-            "query": _without_page(request),
+            "query": query_without_page(request),
             "status": status,
             "statuses": FeedbackRequest.Status.choices,
             "counts": counts,
@@ -253,7 +237,7 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             created = save_request(owner=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Request saved: here is the text to send.")
             return redirect(created)
@@ -290,7 +274,7 @@ def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 owner=request.user, data=form.cleaned_data, request=feedback_request
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Request updated.")
             return redirect(feedback_request)

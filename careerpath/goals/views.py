@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.goals import roadmap as roadmap_model
 from careerpath.goals.forms import (
@@ -44,13 +45,6 @@ from careerpath.goals.smart import LETTER_NAMES
 from careerpath.goals.tracking import goal_pace, pace_chart_for
 
 CELEBRATE = "celebrate"
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def goal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -157,7 +151,7 @@ def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 confirm_failing=form.cleaned_data["confirm_activation"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Goal saved.")
             return redirect(goal)
@@ -190,7 +184,7 @@ def goal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 confirm_failing=form.cleaned_data["confirm_activation"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             _announce(request, goal, changes)
             return redirect(goal)
@@ -275,7 +269,7 @@ def goal_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             goal.refresh_from_db()
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             _announce(request, goal, changes)
             return redirect(goal)
@@ -451,7 +445,7 @@ def reading_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             add_reading(goal, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Reading recorded.")
             return redirect(reverse("goals:goal_detail", args=[goal.pk]) + "#progress")

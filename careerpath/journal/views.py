@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.journal.forms import EntryForm, OutcomeForm, SetbackForm
 from careerpath.journal.models import Entry, Setback, normalise_tag
@@ -33,14 +34,6 @@ from careerpath.journal.services import (
 )
 
 PAGE_SIZE = 25
-
-
-def _apply_errors(forms: list[Any], error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form = next((f for f in forms if field in f.fields), forms[0])
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -112,7 +105,7 @@ def entry_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             entry = write_entry(owner=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _apply_errors([form], error)
+            apply_validation_error([form], error)
         else:
             messages.success(request, "Entry saved.")
             return redirect(entry)
@@ -147,7 +140,7 @@ def setback_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 setback_data=setback_form.cleaned_data,
             )
         except ValidationError as error:
-            _apply_errors([form, setback_form], error)
+            apply_validation_error([form, setback_form], error)
         else:
             messages.success(
                 request,
@@ -191,7 +184,7 @@ def entry_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             entry.refresh_from_db()
-            _apply_errors(forms, error)
+            apply_validation_error(forms, error)
         else:
             messages.success(request, "Entry updated.")
             return redirect(entry)
@@ -234,7 +227,7 @@ def setback_outcome(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 outcome_on=form.cleaned_data["outcome_on"],
             )
         except ValidationError as error:
-            _apply_errors([form], error)
+            apply_validation_error([form], error)
         else:
             messages.success(request, "Outcome noted.")
             if request.POST.get("next") == "resilience":

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.learning import charts
 from careerpath.learning.forms import (
@@ -49,13 +50,6 @@ from careerpath.learning.skillnames import (
 PERIODS = (12, 24, 36)  # months the log page can show
 SESSIONS_PER_PAGE = 30
 ITEMS_PER_PAGE = 25
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        target = name if name in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def _suggest_url() -> str:
@@ -185,7 +179,7 @@ def item_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 owner=request.user, data=form.cleaned_data, today=today
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"Added “{item.title}” to your learning.")
             return redirect(item)
@@ -209,7 +203,7 @@ def item_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 item=item,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(item)
@@ -269,7 +263,7 @@ def item_session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         try:
             log_session(owner=request.user, item=item, **_session_data(form))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Hours logged.")
             return redirect(reverse("learning:item_detail", args=[item.pk]) + "#log")
@@ -374,7 +368,7 @@ def session_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 **_session_data(form),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Hours logged.")
             return redirect("learning:session_list")

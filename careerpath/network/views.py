@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.goals.models import Goal
 from careerpath.network import cadence, portability
@@ -56,13 +55,6 @@ CADENCE_FILTERS = {
     "overdue": "Overdue",
     "tracked": "Keeping in touch",
 }
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for name, errors in error.message_dict.items():
-        target = name if name in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 # --- contacts --------------------------------------------------------------------------
@@ -130,7 +122,7 @@ def contact_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 goals=form.cleaned_data["goals"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{contact.name} added.")
             return redirect(contact)
@@ -201,7 +193,7 @@ def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 goals=form.cleaned_data["goals"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Contact saved.")
             return redirect(contact)
@@ -259,7 +251,7 @@ def interaction_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 today=today,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, "Interaction logged; the keep-in-touch clock starts again."
@@ -297,7 +289,7 @@ def interaction_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
                 today=request.user.today(),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Interaction saved.")
             return redirect("network:interaction_edit", pk=interaction.pk)
@@ -358,7 +350,7 @@ def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 today=today,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -439,7 +431,7 @@ def meeting_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 today=today,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Meeting saved.")
             return redirect(contact.get_absolute_url() + "#meetings")

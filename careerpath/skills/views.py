@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.skills.charts import profile_chart
 from careerpath.skills.forms import (
@@ -57,14 +58,6 @@ from careerpath.skills.services import (
 )
 from careerpath.taxonomy.models import Skill
 
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
-
-
 # --- Inventory ----------------------------------------------------------------
 
 
@@ -104,7 +97,7 @@ def skill_quick_add(request: AuthenticatedHttpRequest) -> HttpResponse:
                 level=form.cleaned_data["level"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             if not request.htmx:
                 messages.success(request, f"{user_skill.name} added.")
@@ -161,7 +154,7 @@ def skill_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 last_used_on=form.cleaned_data["last_used_on"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{user_skill.name} added to your inventory.")
             return redirect(user_skill)
@@ -186,7 +179,7 @@ def skill_bulk_add(request: AuthenticatedHttpRequest) -> HttpResponse:
                 skip_existing=form.cleaned_data["skip_existing"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             message = f"Added {len(result.added)} skill{'s' if len(result.added) != 1 else ''}."
             if result.skipped:
@@ -243,7 +236,7 @@ def skill_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             update_skill(original, data=form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{original.name} saved.")
             return redirect(original)
@@ -282,7 +275,7 @@ def assessment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         try:
             record_assessment(user_skill, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Assessment recorded.")
             return redirect(reverse("skills:skill_detail", args=[pk]) + "#history")
@@ -322,7 +315,7 @@ def role_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             role = _save_role(request, form, None)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, f"{role.title} added. Paste a posting for it next."
@@ -362,7 +355,7 @@ def role_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             _save_role(request, form, original)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Target role saved.")
             return redirect(original)
@@ -452,7 +445,7 @@ def posting_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 today=request.user.today(),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -506,7 +499,7 @@ def posting_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 today=request.user.today(),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, "Posting reviewed: it now counts in the role profile."

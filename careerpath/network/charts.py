@@ -27,7 +27,7 @@ class Bar:
     height: float
     centre: float
     label: str  # "Mar"
-    year: str  # "2026" under the first bar and under each January, else ""
+    year: str  # "’26" under the first bar and under each January, else ""
     title: str  # "March 2026: 4 interactions"
 
 
@@ -74,7 +74,7 @@ def interactions_chart(
         height = (PLOT_BOTTOM - PLOT_TOP) * (count / maximum) if maximum else 0.0
         x = PLOT_LEFT + index * slot + (slot - width) / 2
         # The year sits on a line of its own, so twelve labels fit side by side on a phone.
-        year = f"{month:%Y}" if month.month == 1 or index == 0 else ""
+        year = f"’{month:%y}" if month.month == 1 or index == 0 else ""
         noun = "interaction" if count == 1 else "interactions"
         bars.append(
             Bar(

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 
 from careerpath.accounts.models import User
 from careerpath.goals.models import Goal
@@ -24,6 +23,20 @@ MONTHS = 12
 LIST_SIZE = 6
 GAVE = Q(interaction__help_direction__in=("gave", "both"))
 RECEIVED = Q(interaction__help_direction__in=("received", "both"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Brief:
+    """What the overview needs of one contact, without building a model object."""
+
+    pk: int
+    name: str
+    keep_in_touch: bool
+    last_on: date | None
+    added_on: date
+    due_on: date | None
+    overdue_on: date | None
+    types: list[str] | None
 
 
 @dataclass
@@ -90,107 +103,76 @@ def build_overview(owner: User, *, today: date) -> Overview:
     labels = {**RELATIONSHIP_LABELS, "untyped": "No type yet"}
     by_type = [(t, labels.get(t, t), n) for t, n in type_counts.most_common()]
 
-    # 2. Interactions and help per month.
+    # 2. Interactions and help per month, grouped in Python (cheaper than a per-row
+    # date function on SQLite).
     months = month_range(today, MONTHS)
-    monthly = (
+    counts: Counter[date] = Counter()
+    gave: Counter[date] = Counter()
+    received: Counter[date] = Counter()
+    for day, direction in (
         Interaction.objects.owned_by(owner)
         .filter(occurred_on__gte=months[0], occurred_on__lte=today)
-        .annotate(month=TruncMonth("occurred_on"))
-        .values("month")
-        .annotate(
-            n=Count("pk"),
-            gave=Count("pk", filter=Q(help_direction__in=("gave", "both"))),
-            received=Count("pk", filter=Q(help_direction__in=("received", "both"))),
-        )
-    )
-    counts, gave, received = {}, {}, {}
-    for row in monthly:
-        month = row["month"]
-        month = month.date() if hasattr(month, "date") else month
-        counts[month], gave[month], received[month] = (
-            row["n"],
-            row["gave"],
-            row["received"],
-        )
+        .values_list("occurred_on", "help_direction")
+    ):
+        month = day.replace(day=1)
+        counts[month] += 1
+        g, r = ledger.count_help(direction)
+        gave[month] += g
+        received[month] += r
     chart = interactions_chart(months, counts, gave=gave, received=received)
 
-    # 3. Per-contact stats: warmth, balance, one-sided relationships.
+    # 3. Per-contact stats: warmth, balance, one-sided relationships. Thousands of
+    # contacts are read as plain tuples; only the few shown become model objects.
     stats = per_contact_stats(owner, today)
     overall = Interaction.objects.owned_by(owner).aggregate(
         gave=Count("pk", filter=Q(help_direction__in=("gave", "both"))),
         received=Count("pk", filter=Q(help_direction__in=("received", "both"))),
     )
     balance = ledger.Balance(overall["gave"], overall["received"])
-    fields = (
-        "pk",
-        "name",
-        "company",
-        "relationship_types",
-        "last_interaction_on",
-        "added_on",
-        "keep_in_touch",
-        "due_on",
-        "overdue_on",
-        "ideal_interval_days",
-        "max_interval_days",
-    )
-    tracked = list(contacts.tracked().only(*fields))
+    briefs = [
+        _Brief(*values)
+        for values in contacts.filter(
+            Q(keep_in_touch=True) | Q(last_interaction_on__isnull=False)
+        ).values_list(
+            "pk",
+            "name",
+            "keep_in_touch",
+            "last_interaction_on",
+            "added_on",
+            "due_on",
+            "overdue_on",
+            "relationship_types",
+        )
+    ]
+    tracked = [b for b in briefs if b.keep_in_touch]
     warm_scores = {
-        c.pk: ledger.warmth(
-            interactions_last_year=stats.get(c.pk, {}).get("year", 0),
-            last_on=c.last_interaction_on,
+        b.pk: ledger.warmth(
+            interactions_last_year=stats.get(b.pk, {}).get("year", 0),
+            last_on=b.last_on,
             today=today,
         )
-        for c in tracked
+        for b in briefs
     }
-    interacted_ids = [pk for pk, s in stats.items() if s["year"]]
-    warm_contacts = (
-        {c.pk: c for c in contacts.filter(pk__in=interacted_ids).only(*fields)}
-        if interacted_ids
-        else {}
-    )
-    for c in warm_contacts.values():
-        warm_scores.setdefault(
-            c.pk,
-            ledger.warmth(
-                interactions_last_year=stats[c.pk]["year"],
-                last_on=c.last_interaction_on,
-                today=today,
-            ),
-        )
-
-    def row(c: Contact, reasons: tuple[str, ...] = ()) -> ContactRow:
-        s = stats.get(c.pk, {})
-        return ContactRow(
-            contact=c,
-            warmth=warm_scores.get(c.pk, 0),
-            balance=ledger.Balance(s.get("gave", 0), s.get("received", 0)),
-            reasons=reasons,
-        )
-
     warmest = sorted(
-        warm_contacts.values(), key=lambda c: (-warm_scores[c.pk], c.name)
+        (b for b in briefs if stats.get(b.pk, {}).get("year")),
+        key=lambda b: (-warm_scores[b.pk], b.name),
     )[:LIST_SIZE]
-    warm_ids = {c.pk for c in warmest}
+    warm_ids = {b.pk for b in warmest}
     coolest = sorted(
-        (c for c in tracked if c.pk not in warm_ids),
-        key=lambda c: (warm_scores[c.pk], c.last_interaction_on or c.added_on, c.name),
+        (b for b in tracked if b.pk not in warm_ids),
+        key=lambda b: (warm_scores[b.pk], b.last_on or b.added_on, b.name),
     )[:LIST_SIZE]
-    one_sided_ids = [
-        pk
-        for pk, s in stats.items()
-        if ledger.only_receiving(gave=s["gave"], received=s["received"])
-    ]
-    one_sided = (
-        [
-            row(c)
-            for c in contacts.filter(pk__in=one_sided_ids)
-            .only(*fields)
-            .order_by("name")[:LIST_SIZE]
-        ]
-        if one_sided_ids
-        else []
-    )
+    one_sided = sorted(
+        (
+            b
+            for b in briefs
+            if b.pk in stats
+            and ledger.only_receiving(
+                gave=stats[b.pk]["gave"], received=stats[b.pk]["received"]
+            )
+        ),
+        key=lambda b: b.name,
+    )[:LIST_SIZE]
 
     # 4. Reach out: due contacts ranked by lateness and relevance to active goals.
     helps = Counter(
@@ -198,30 +180,56 @@ def build_overview(owner: User, *, today: date) -> Overview:
             contact__owner=owner, goal__status=Goal.Status.ACTIVE
         ).values_list("contact_id", flat=True)
     )
-    due = [c for c in tracked if c.due_on and c.due_on <= today]
-    by_pk = {c.pk: c for c in due}
     suggestions = cadence.rank_reach_out(
         [
             cadence.Candidate(
-                key=c.pk,
-                name=c.name,
-                due_on=c.due_on,  # type: ignore[arg-type]
-                ideal_days=(c.due_on - (c.last_interaction_on or c.added_on)).days,  # type: ignore[operator]
-                active_goals_helped=helps.get(c.pk, 0),
-                is_mentor_or_sponsor=c.is_mentor_or_sponsor,
+                key=b.pk,
+                name=b.name,
+                due_on=b.due_on,
+                ideal_days=(b.due_on - (b.last_on or b.added_on)).days,
+                active_goals_helped=helps.get(b.pk, 0),
+                is_mentor_or_sponsor=bool({"mentor", "sponsor"} & set(b.types or ())),
             )
-            for c in due
+            for b in tracked
+            if b.due_on and b.due_on <= today
         ],
         today=today,
         limit=LIST_SIZE * 2,
     )
-    reach_out = [row(by_pk[s.key], s.reasons) for s in suggestions]  # type: ignore[index]
     soon_end = today + timedelta(days=cadence.SOON_WINDOW)
     due_soon = sorted(
-        (c for c in tracked if c.due_on and today < c.due_on <= soon_end),
-        key=lambda c: (c.due_on, c.name),
+        (b for b in tracked if b.due_on and today < b.due_on <= soon_end),
+        key=lambda b: (b.due_on, b.name),
+    )[:LIST_SIZE]
+    overdue_count = sum(1 for b in tracked if b.overdue_on and b.overdue_on < today)
+    shown_ids = {b.pk for b in (*warmest, *coolest, *one_sided, *due_soon)} | {
+        s.key for s in suggestions
+    }
+    shown = (
+        {
+            c.pk: c
+            for c in contacts.filter(pk__in=shown_ids).only(
+                "pk",
+                "name",
+                "company",
+                "last_interaction_on",
+                "added_on",
+                "due_on",
+                "overdue_on",
+            )
+        }
+        if shown_ids
+        else {}
     )
-    overdue_count = sum(1 for c in tracked if c.overdue_on and c.overdue_on < today)
+
+    def row(pk: int, reasons: tuple[str, ...] = ()) -> ContactRow:
+        s = stats.get(pk, {})
+        return ContactRow(
+            contact=shown[pk],
+            warmth=warm_scores.get(pk, 0),
+            balance=ledger.Balance(s.get("gave", 0), s.get("received", 0)),
+            reasons=reasons,
+        )
 
     # 5. Active goals and their mentors and sponsors.
     goals = list(
@@ -245,11 +253,11 @@ def build_overview(owner: User, *, today: date) -> Overview:
         by_type=by_type,
         chart=chart,
         balance=balance,
-        warmest=[row(c) for c in warmest],
-        coolest=[row(c) for c in coolest],
-        one_sided=one_sided,
-        reach_out=reach_out,
-        due_soon=due_soon,
+        warmest=[row(b.pk) for b in warmest],
+        coolest=[row(b.pk) for b in coolest],
+        one_sided=[row(b.pk) for b in one_sided],
+        reach_out=[row(s.key, s.reasons) for s in suggestions],  # type: ignore[arg-type]
+        due_soon=[shown[b.pk] for b in due_soon],
         overdue_count=overdue_count,
         coverage=list(coverage.values()),
     )

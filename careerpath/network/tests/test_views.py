@@ -576,9 +576,9 @@ def test_network_pages_query_counts_do_not_grow(
     # session, user, contact, its goals, interactions (+meeting, event), their contacts, balance
     with django_assert_num_queries(7):
         assert alice_client.get(contact.get_absolute_url()).status_code == 200
-    # session, user, types, monthly, per-contact stats, overall balance, tracked, warm
-    # contacts, one-sided contacts, goal helpers, active goals, goal links
-    with django_assert_num_queries(12):
+    # session, user, types, monthly, per-contact stats, overall balance, contact
+    # briefs, the contacts shown, goal helpers, active goals, goal links
+    with django_assert_num_queries(11):
         assert alice_client.get(reverse("network:overview")).status_code == 200
     # session, user, events count, events
     with django_assert_num_queries(4):

@@ -144,6 +144,8 @@ class SecurityEvent(models.Model):
         MFA_REMOVED = "mfa_removed", "Two-factor method removed"
         TOKEN_CREATED = "token_created", "API token created"
         TOKEN_REVOKED = "token_revoked", "API token revoked"
+        DATA_EXPORTED = "data_exported", "Data exported"
+        DATA_IMPORTED = "data_imported", "Data imported"
 
     user = models.ForeignKey(
         User,

@@ -42,3 +42,13 @@ def revoke_api_token(*, token: ApiToken, request: object = None) -> None:
         detail=token.name,
     )  # type: ignore[arg-type]
     token.delete()
+
+
+def record_export(*, user: User, request: object = None, what: str) -> None:
+    """Log that data left the app (``what`` names the kind and format, never content)."""
+    record(SecurityEvent.Kind.DATA_EXPORTED, user=user, request=request, detail=what)  # type: ignore[arg-type]
+
+
+def record_import(*, user: User, request: object = None, what: str) -> None:
+    """Log that data came in (``what`` names the kind, format and counts, never content)."""
+    record(SecurityEvent.Kind.DATA_IMPORTED, user=user, request=request, detail=what)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from careerpath.accounts.services import record_export
 from careerpath.achievements.brag import group_by_period, group_by_skill
 from careerpath.achievements.forms import AchievementForm, BragFilterForm
 from careerpath.achievements.models import Achievement
@@ -232,10 +233,14 @@ def _download(
 def packet_markdown(request: AuthenticatedHttpRequest) -> HttpResponse:
     _, start, end = _period(request)
     text = render_markdown(promotion_packet(request.user, start=start, end=end))
+    record_export(
+        user=request.user, request=request, what="promotion packet (Markdown)"
+    )
     return _download(request, text, "text/markdown; charset=utf-8", "md")
 
 
 def packet_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     _, start, end = _period(request)
     body = render_pdf(promotion_packet(request.user, start=start, end=end))
+    record_export(user=request.user, request=request, what="promotion packet (PDF)")
     return _download(request, body, "application/pdf", "pdf")

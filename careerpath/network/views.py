@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from careerpath.accounts.services import record_export, record_import
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
@@ -519,6 +520,11 @@ def import_commit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.warning(request, "This file was already imported.")
         return redirect(contact_import)
     counts = portability.commit_upload(contact_import, today=request.user.today())
+    record_import(
+        user=request.user,
+        request=request,
+        what=f"contacts: {counts['new']} new, {counts['update']} updated",
+    )
     messages.success(
         request,
         f"Imported: {counts['new']} new, {counts['update']} updated, {counts['skip']} skipped.",
@@ -527,6 +533,7 @@ def import_commit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def export_vcard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    record_export(user=request.user, request=request, what="contacts as vCard")
     response = HttpResponse(
         portability.export_vcard(request.user), content_type="text/vcard; charset=utf-8"
     )
@@ -535,6 +542,7 @@ def export_vcard(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    record_export(user=request.user, request=request, what="contacts as CSV")
     response = HttpResponse(
         portability.export_csv(request.user), content_type="text/csv; charset=utf-8"
     )

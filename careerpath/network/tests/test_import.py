@@ -218,6 +218,10 @@ def test_upload_preview_then_commit(alice_client, alice):
     )
     assert response.status_code == 302
     assert Contact.objects.owned_by(alice).count() == 4
+    from careerpath.accounts.models import SecurityEvent
+
+    logged = SecurityEvent.objects.get(user=alice, kind="data_imported")
+    assert logged.detail == "contacts: 4 new, 0 updated"
     contact_import.refresh_from_db()
     assert contact_import.result == {"new": 4, "update": 0, "skip": 1}
     assert contact_import.content == ""

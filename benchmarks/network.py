@@ -24,45 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FIRST = [
-    "Aisha",
-    "Ben",
-    "Carmen",
-    "Daniel",
-    "Elena",
-    "Farid",
-    "Grace",
-    "Hiro",
-    "Ines",
-    "Jonas",
-    "Kemi",
-    "Liam",
-    "Maya",
-    "Noor",
-    "Oskar",
-    "Priya",
-    "Rosa",
-    "Sami",
-    "Uma",
-    "Wen",
-]
-LAST = [
-    "Okafor",
-    "Lindqvist",
-    "Moreau",
-    "Tanaka",
-    "Silva",
-    "Kowalski",
-    "Haddad",
-    "Novak",
-    "Fischer",
-    "Rossi",
-    "Nguyen",
-    "Patel",
-    "Mensah",
-    "Ortega",
-    "Berg",
-]
+# Commas inside company names and titles, as real exports have them.
 COMPANIES = [
     "Northwind Health",
     "Globex Analytics",
@@ -81,6 +43,8 @@ TITLES = [
 
 
 def connections_csv(count: int, rng: random.Random, *, newer: bool = False) -> str:
+    from careerpath.network.demo import FIRST, LAST  # after django.setup()
+
     lines = [
         "Notes:",
         '"When exporting your connection data, you may notice that some of the email addresses are missing."',
@@ -131,6 +95,7 @@ def main() -> None:
 
     from careerpath.accounts.models import User
     from careerpath.network import portability
+    from careerpath.network.demo import FIRST, LAST
     from careerpath.network.models import Contact
 
     rng = random.Random(5)

@@ -196,8 +196,10 @@ def bar_chart(
     values: Sequence[tuple[str, Decimal]], *, title: str, caption: str
 ) -> BarChart:
     """Horizontal bars, largest first as given; beyond ``MAX_BARS`` the rest share one bar."""
-    shown = list(values[:MAX_BARS])
-    rest = values[MAX_BARS:]
+    # One left over is shown by name: a bar called "1 other skill" says less.
+    limit = MAX_BARS + 1 if len(values) == MAX_BARS + 1 else MAX_BARS
+    shown = list(values[:limit])
+    rest = values[limit:]
     if rest:
         shown.append(
             (

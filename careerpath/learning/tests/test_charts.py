@@ -100,3 +100,11 @@ def test_bar_chart_empty():
     chart = bar_chart([], title="t", caption="c")
     assert chart.is_empty and not chart.bars
     assert chart.description == "No hours logged in this period."
+
+
+def test_bar_chart_names_a_single_leftover_skill_instead_of_grouping_it():
+    values = [(f"Skill {i}", D(20 - i)) for i in range(MAX_BARS + 1)]
+    chart = bar_chart(values, title="t", caption="c")
+    assert len(chart.bars) == MAX_BARS + 1
+    assert chart.bars[-1].full_label == f"Skill {MAX_BARS}"
+    assert not any("other skill" in bar.full_label for bar in chart.bars)

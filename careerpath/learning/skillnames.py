@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from careerpath.taxonomy.models import Skill, SkillAlias, Source
+from careerpath.taxonomy.lookup import suggest
+from careerpath.taxonomy.models import SkillAlias, Source
 from careerpath.taxonomy.normalize import normalize
 
 MAX_SKILL_LENGTH = 80
@@ -74,31 +75,7 @@ def _labels_for(keys: set[str]) -> dict[str, str]:
 
 
 def suggest_skills(text: str, *, limit: int = SUGGESTION_LIMIT) -> list[str]:
-    """Taxonomy labels for autocomplete: labels starting with the text first, then containing it."""
-    key = skill_key(text)
-    if len(key) < 2:
+    """Taxonomy labels for autocomplete (the taxonomy's own ranking), once each."""
+    if len(skill_key(text)) < 2:
         return []
-    starts = list(
-        Skill.objects.filter(aliases__normalized__startswith=key)
-        .order_by("label")
-        .values_list("label", flat=True)
-        .distinct()[: limit * 2]
-    )
-    labels: list[str] = []
-    seen: set[str] = set()
-    for label in sorted(starts, key=lambda s: (len(s), s.casefold())):
-        if label.casefold() not in seen:
-            seen.add(label.casefold())
-            labels.append(label)
-    if len(labels) < limit:
-        more = (
-            Skill.objects.filter(aliases__normalized__contains=key)
-            .order_by("label")
-            .values_list("label", flat=True)
-            .distinct()[: limit * 2]
-        )
-        for label in more:
-            if label.casefold() not in seen:
-                seen.add(label.casefold())
-                labels.append(label)
-    return labels[:limit]
+    return [suggestion.label for suggestion in suggest(text, limit)]

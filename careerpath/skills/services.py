@@ -34,6 +34,7 @@ from careerpath.skills.role_profile import (
     RoleProfile,
     build_role_profile,
 )
+from careerpath.taxonomy.lookup import Suggestion, suggest
 from careerpath.taxonomy.models import OccupationSkill, Skill, SkillAlias, Source
 from careerpath.taxonomy.normalize import normalize
 
@@ -64,26 +65,10 @@ def find_taxonomy_skill(text: str) -> Skill | None:
     return best[1] if best else None
 
 
-def suggest_skills(text: str, *, limit: int = 10) -> list[Skill]:
-    """Taxonomy skills for autocomplete: labels starting with the text first."""
-    key = normalize(text)
-    if len(key) < 1:
-        return []
-    starting = list(
-        Skill.objects.filter(aliases__normalized__startswith=key)
-        .distinct()
-        .order_by("label")[:limit]
-    )
-    if len(starting) < limit:
-        seen = {s.pk for s in starting}
-        more = (
-            Skill.objects.filter(aliases__normalized__contains=key)
-            .exclude(pk__in=seen)
-            .distinct()
-            .order_by("label")[: limit - len(starting)]
-        )
-        starting += list(more)
-    return starting
+def suggest_skills(text: str, *, limit: int = 10) -> list[Suggestion]:
+    """Taxonomy skills for autocomplete, ranked by the taxonomy (labels starting with
+    the text first)."""
+    return suggest(text, limit)
 
 
 # --- Inventory --------------------------------------------------------------------

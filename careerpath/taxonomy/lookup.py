@@ -39,6 +39,13 @@ class Suggestion:
     source: str
     matched: str
 
+    @property
+    def kind_label(self) -> str:
+        """ "Tool or technology" for "tool"."""
+        return (
+            str(Skill.Kind(self.kind).label) if self.kind in Skill.Kind.values else ""
+        )
+
 
 _lock = threading.Lock()
 _cache: tuple[int | None, list[VocabularyEntry]] | None = None

@@ -18,17 +18,6 @@ class Source(models.TextChoices):
     ONET = "onet", "O*NET"
 
 
-class SkillQuerySet(models.QuerySet):
-    def search(self, text: str) -> SkillQuerySet:
-        """Skills whose label or an alias starts with or contains ``text`` (autocomplete)."""
-        from careerpath.taxonomy.normalize import normalize
-
-        key = normalize(text)
-        if not key:
-            return self.none()
-        return self.filter(aliases__normalized__contains=key).distinct()
-
-
 class Skill(models.Model):
     class Kind(models.TextChoices):
         HARD = "hard", "Hard skill"
@@ -49,8 +38,6 @@ class Skill(models.Model):
     reuse_level = models.CharField(max_length=32, blank=True)
     hot_technology = models.BooleanField(default=False)
     in_demand = models.BooleanField(default=False)
-
-    objects = SkillQuerySet.as_manager()
 
     class Meta:
         ordering = ["label"]

@@ -192,7 +192,8 @@ def _request_detail(feedback_request: FeedbackRequest) -> dict[str, object]:
     return out
 
 
-def _goal(user: User, data: dict[str, object]) -> dict[str, object]:
+def _resolve_links(user: User, data: dict[str, object]) -> dict[str, object]:
+    """Turn ``goal_id`` / ``contact_id`` into the owner's objects (404 for anyone else's)."""
     if "goal_id" in data:
         pk = data.pop("goal_id")
         data["goal"] = get_owned_or_404(Goal, user, pk=pk) if pk is not None else None
@@ -273,7 +274,7 @@ def list_requests(request: HttpRequest, status: StatusName | None = None) -> obj
 )
 def create_request(request: HttpRequest, payload: RequestIn) -> object:
     user = _user(request)
-    data = _goal(user, payload.dict())
+    data = _resolve_links(user, payload.dict())
     data["asked_on"] = data["asked_on"] or user.today()
     return Status(201, _request_detail(save_request(owner=user, data=data)))
 
@@ -295,7 +296,7 @@ def patch_request(
 ) -> object:
     user = _user(request)
     feedback_request = get_owned_or_404(FeedbackRequest, user, pk=request_id)
-    data = _goal(user, payload.dict(exclude_unset=True))
+    data = _resolve_links(user, payload.dict(exclude_unset=True))
     status = data.pop("status", None)
     if status is not None and status not in FeedbackRequest.Status.values:
         raise ValidationError(

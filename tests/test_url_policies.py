@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.routes import api_operations, site_routes
 
 PUBLIC_VIEWS = {
-    "agenda:home": "sends visitors to sign-in and signed-in people to their dashboard",
+    "agenda:home": "tells visitors what careerpath is; sends signed-in people to their dashboard",
     "healthz": "the load balancer's probe; says only whether the database answers",
     "account_login": "signing in",
     "account_logout": "signing out must work from any state",

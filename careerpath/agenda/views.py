@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -14,9 +15,12 @@ from careerpath.profiles.models import Profile, SelfAssessment
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Signed in: the dashboard. Signed out: what careerpath is, and the way in."""
     if request.user.is_authenticated:
         return redirect("agenda:dashboard")
-    return redirect("account_login")
+    return TemplateResponse(
+        request, "landing.html", {"signup_open": settings.ACCOUNT_SIGNUP_ENABLED}
+    )
 
 
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:

@@ -63,8 +63,16 @@ def test_dashboard_shows_the_profile_summary_and_latest_assessment(alice_client,
 
 
 @pytest.mark.django_db
-def test_root_sends_visitors_to_sign_in_and_people_to_the_dashboard(client, alice):
-    assert client.get("/")["Location"] == reverse("account_login")
+def test_root_tells_visitors_what_careerpath_is_and_sends_people_to_the_dashboard(
+    client, alice
+):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "careerpath is a private planner" in page
+    assert reverse("account_signup") in page
+    assert reverse("account_login") in page
+    assert alice.email not in page
     client.force_login(alice)
     assert client.get("/")["Location"] == reverse("agenda:dashboard")
 
@@ -91,3 +99,11 @@ def test_dashboard_query_count_does_not_grow(
     # a catch-up, feedback requests
     with django_assert_num_queries(14):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_landing_page_offers_no_sign_up_when_the_operator_closed_it(client, settings):
+    settings.ACCOUNT_SIGNUP_ENABLED = False
+    page = client.get("/").content.decode()
+    assert reverse("account_signup") not in page
+    assert reverse("account_login") in page

@@ -139,10 +139,10 @@ def test_every_navigation_entry_opens_and_marks_its_area_as_current(client, alic
 
     client.force_login(alice)
     entries = [entry for _group, group_entries in NAVIGATION for entry in group_entries]
-    assert len({url_name for _label, url_name, _prefix in entries}) == len(entries)
-    for label, url_name, prefix in entries:
+    assert len({url_name for _label, url_name, _prefixes in entries}) == len(entries)
+    for label, url_name, prefixes in entries:
         url = reverse(url_name)
-        assert url.startswith(prefix), (url_name, url, prefix)
+        assert url.startswith(prefixes), (url_name, url, prefixes)
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.context["nav_current"] == label
@@ -152,3 +152,47 @@ def test_every_navigation_entry_opens_and_marks_its_area_as_current(client, alic
         menu = menu[: menu.index("</nav>")]
         assert f'aria-current="page">{label}</a>' in menu
         assert menu.count('aria-current="page"') == 1, url
+
+
+# Pages that belong to no area of the plan: the account, the way in, the probe.
+OUTSIDE_THE_AREAS = ("accounts/", "healthz")
+
+
+def test_every_page_of_an_area_marks_that_area_in_the_menu():
+    """A new page under an unlisted prefix (e.g. /milestones/…) would leave the menu
+    with nothing marked; every route of an area must match an entry's prefixes."""
+    from careerpath.core.context_processors import NAVIGATION
+    from tests.routes import site_routes
+
+    prefixes = tuple(
+        prefix
+        for _group, entries in NAVIGATION
+        for _label, _url_name, entry_prefixes in entries
+        for prefix in entry_prefixes
+    )
+    unmarked = [
+        route.path
+        for route in site_routes()
+        if route.path
+        and not route.path.startswith(OUTSIDE_THE_AREAS)
+        and not ("/" + route.path).startswith(prefixes)
+    ]
+    assert not unmarked, unmarked
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "area"),
+    [
+        ("/skills/postings/1/", "Target roles"),
+        ("/roles/1/gaps/learning/", "Target roles"),
+        ("/skills/7/", "Skills"),
+        ("/milestones/3/edit/", "Goals"),
+        ("/aspirations/", "Goals"),
+    ],
+)
+def test_the_menu_marks_the_area_a_page_belongs_to(path, area):
+    from careerpath.core.context_processors import navigation
+
+    request = RequestFactory().get(path)
+    assert navigation(request)["nav_current"] == area

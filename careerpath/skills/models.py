@@ -230,7 +230,11 @@ class Posting(Owned):
         indexes = [models.Index(fields=["owner", "added_on"])]
 
     def __str__(self) -> str:
-        return f"{self.title} at {self.company}" if self.company else self.title
+        # A title taken from the posting's first line often names the company already
+        # ("Data Scientist — Acme"): say it once.
+        if not self.company or self.company.casefold() in self.title.casefold():
+            return self.title
+        return f"{self.title} at {self.company}"
 
     def get_absolute_url(self) -> str:
         return reverse("skills:posting_review", kwargs={"pk": self.pk})

@@ -350,7 +350,9 @@ def test_bad_links_already_stored_are_shown_as_text(alice_client, alice, bad):
         links=[{"url": bad, "label": "blog"}, {"url": GOOD, "label": "talk"}],
     )
     skill = UserSkillFactory(owner=alice, evidence_links=[bad, GOOD])
-    posting = PostingFactory(owner=alice, role=TargetRoleFactory(owner=alice), url=bad)
+    posting = PostingFactory(
+        owner=alice, role=TargetRoleFactory(owner=alice), url="javascript:1"
+    )
     item = LearningItemFactory(owner=alice, url=bad)
     pages = [
         contact.get_absolute_url(),
@@ -378,3 +380,38 @@ def test_bad_links_already_stored_are_shown_as_text(alice_client, alice, bad):
     assert "alert(1)" in page or "msgbox(1)" in page
     page = alice_client.get(skill.get_absolute_url()).content.decode()
     assert GOOD in _link_targets(page)
+
+
+def test_migrations_clear_script_links_stored_earlier(alice):
+    """The data step of each app's links migration, run on today's tables."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    contact = ContactFactory(
+        owner=alice,
+        profile_url=" JaVaScRiPt:alert(1)",
+        links=[{"url": "data:text/html,x", "label": ""}, {"url": GOOD, "label": ""}],
+    )
+    kept = ContactFactory(owner=alice, profile_url="linkedin.com/in/ana", links=[])
+    skill = UserSkillFactory(owner=alice, evidence_links=["vbscript:x", GOOD, "talk"])
+    posting = PostingFactory(
+        owner=alice, role=TargetRoleFactory(owner=alice), url="javascript:1"
+    )
+    item = LearningItemFactory(owner=alice, url="\x01javascript:alert(1)")
+    other = LearningItemFactory(owner=alice, url=GOOD)
+    for app in ("network", "skills", "learning"):
+        module = import_module(
+            f"careerpath.{app}.migrations.0002_links_are_web_addresses"
+        )
+        module.clear_script_links(apps, None)
+    contact.refresh_from_db()
+    assert (contact.profile_url, contact.links) == ("", [{"url": GOOD, "label": ""}])
+    kept.refresh_from_db()
+    assert kept.profile_url == "linkedin.com/in/ana"
+    skill.refresh_from_db()
+    assert skill.evidence_links == [GOOD, "talk"]
+    posting.refresh_from_db()
+    item.refresh_from_db()
+    other.refresh_from_db()
+    assert (posting.url, item.url, other.url) == ("", "", GOOD)

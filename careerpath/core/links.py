@@ -132,6 +132,24 @@ def safe_href(value: object) -> str:
     return safe_url(value, mailto=True) or ""
 
 
+_SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
+_BROWSER_IGNORES = str.maketrans("", "", "\t\n\r")
+
+
+def runs_script(value: object) -> bool:
+    """Whether a browser would take ``value`` as a javascript:, vbscript: or data: URL.
+
+    As browsers read an href: tabs and newlines removed anywhere, control characters
+    and spaces trimmed at both ends, the scheme compared ignoring case. For clearing
+    such values out of data stored before links were checked.
+    """
+    if not isinstance(value, str):
+        return False
+    text = value.translate(_BROWSER_IGNORES).strip("".join(map(chr, range(33))))
+    match = _SCHEME.match(text)
+    return bool(match) and match.group(1).lower() in _SCRIPT_SCHEMES
+
+
 # --- Model field validators --------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from careerpath.core.links import (
     LinkValidator,
     ProfileLink,
     clean_link,
+    runs_script,
     safe_href,
     safe_url,
 )
@@ -180,3 +181,23 @@ def test_safe_href_filter_leaves_bad_links_as_text():
     assert template.render(Context({"link": "javascript:alert(1)"})) == (
         "javascript:alert(1)"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "runs"),
+    [
+        ("javascript:alert(1)", True),
+        (" JaVaScRiPt:alert(1)", True),
+        ("java\tscr\nipt:alert(1)", True),
+        ("\x01\x00 javascript:alert(1)", True),
+        ("data:text/html,x", True),
+        ("VBSCRIPT:msgbox(1)", True),
+        ("https://example.org/javascript:", False),
+        ("example.org", False),
+        ("ftp://example.org", False),
+        ("\u200bjavascript:alert(1)", False),  # a relative link to browsers: inert
+        (None, False),
+    ],
+)
+def test_runs_script_sees_schemes_as_browsers_do(value, runs):
+    assert runs_script(value) is runs

@@ -4,6 +4,16 @@ import careerpath.core.links
 from django.db import migrations
 
 
+def clear_script_links(apps, schema_editor):
+    """Links stored before they were checked that a browser would run are removed."""
+    from careerpath.core.links import runs_script
+
+    LearningItem = apps.get_model("learning", "LearningItem")
+    items = LearningItem.objects.only("pk", "url").iterator()
+    bad = [item.pk for item in items if runs_script(item.url)]
+    LearningItem.objects.filter(pk__in=bad).update(url="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -16,4 +26,5 @@ class Migration(migrations.Migration):
             name='url',
             field=careerpath.core.links.LinkField(blank=True, max_length=500, verbose_name='link'),
         ),
+        migrations.RunPython(clear_script_links, migrations.RunPython.noop),
     ]

@@ -4,6 +4,25 @@ import careerpath.core.links
 from django.db import migrations, models
 
 
+def clear_script_links(apps, schema_editor):
+    """Links stored before they were checked that a browser would run are removed."""
+    from careerpath.core.links import runs_script
+
+    Contact = apps.get_model("network", "Contact")
+    changed = []
+    for contact in Contact.objects.only("pk", "links", "profile_url").iterator():
+        links = [
+            link
+            for link in contact.links or []
+            if not (isinstance(link, dict) and runs_script(link.get("url")))
+        ]
+        profile_url = "" if runs_script(contact.profile_url) else contact.profile_url
+        if links != contact.links or profile_url != contact.profile_url:
+            contact.links, contact.profile_url = links, profile_url
+            changed.append(contact)
+    Contact.objects.bulk_update(changed, ["links", "profile_url"], batch_size=500)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,4 +40,5 @@ class Migration(migrations.Migration):
             name='profile_url',
             field=careerpath.core.links.LinkField(blank=True, help_text='Used to recognise this person when you import again.', max_length=300, verbose_name='LinkedIn profile'),
         ),
+        migrations.RunPython(clear_script_links, migrations.RunPython.noop),
     ]

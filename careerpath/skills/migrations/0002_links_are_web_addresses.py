@@ -4,6 +4,24 @@ import careerpath.core.links
 from django.db import migrations, models
 
 
+def clear_script_links(apps, schema_editor):
+    """Links stored before they were checked that a browser would run are removed."""
+    from careerpath.core.links import runs_script
+
+    UserSkill = apps.get_model("skills", "UserSkill")
+    changed = []
+    for skill in UserSkill.objects.only("pk", "evidence_links").iterator():
+        links = [link for link in skill.evidence_links or [] if not runs_script(link)]
+        if links != skill.evidence_links:
+            skill.evidence_links = links
+            changed.append(skill)
+    UserSkill.objects.bulk_update(changed, ["evidence_links"], batch_size=500)
+    Posting = apps.get_model("skills", "Posting")
+    postings = Posting.objects.only("pk", "url").iterator()
+    bad = [posting.pk for posting in postings if runs_script(posting.url)]
+    Posting.objects.filter(pk__in=bad).update(url="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,4 +39,5 @@ class Migration(migrations.Migration):
             name='evidence_links',
             field=models.JSONField(blank=True, default=list, help_text='Links that show the skill: a repository, a talk, a report.', validators=[careerpath.core.links.LinkListValidator()], verbose_name='evidence links'),
         ),
+        migrations.RunPython(clear_script_links, migrations.RunPython.noop),
     ]

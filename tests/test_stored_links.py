@@ -415,3 +415,29 @@ def test_migrations_clear_script_links_stored_earlier(alice):
     item.refresh_from_db()
     other.refresh_from_db()
     assert (posting.url, item.url, other.url) == ("", "", GOOD)
+
+
+def test_a_bad_link_stored_earlier_does_not_block_changing_the_rest(api, alice):
+    contact = ContactFactory(owner=alice, links=[{"url": "ftp://old.example/cv"}])
+    skill = UserSkillFactory(owner=alice, evidence_links=["javascript:alert(1)"])
+    item = LearningItemFactory(owner=alice, url="ftp://old.example/course")
+    for path, body in [
+        (f"/api/v1/network/contacts/{contact.pk}", {"title": "CTO"}),
+        (f"/api/v1/skills/{skill.pk}", {"level": 4}),
+        (f"/api/v1/learning/items/{item.pk}", {"note": "Half done."}),
+    ]:
+        response = api.patch(path, body, content_type="application/json")
+        assert response.status_code == 200, response.content
+    response = api.post(f"/api/v1/learning/items/{item.pk}/complete")
+    assert response.status_code == 200, response.content
+    contact.refresh_from_db()
+    skill.refresh_from_db()
+    item.refresh_from_db()
+    assert (contact.title, skill.level, item.status) == ("CTO", 4, "completed")
+    # Sending the link again judges it: it has to be fixed then.
+    response = api.patch(
+        f"/api/v1/skills/{skill.pk}",
+        {"evidence_links": skill.evidence_links},
+        content_type="application/json",
+    )
+    assert response.status_code == 422

@@ -72,6 +72,12 @@ class LinkSchema(Schema):
     label: Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)] = ""
 
 
+class LinkOut(Schema):
+    # As stored: a link kept from before links were checked is shown, not refused.
+    url: str
+    label: str = ""
+
+
 class CadenceOut(Schema):
     state: str
     label: str
@@ -87,7 +93,7 @@ class ContactOut(Schema):
     title: str
     emails: list[str]
     phones: list[PhoneSchema]
-    links: list[LinkSchema]
+    links: list[LinkOut]
     profile_url: str
     how_we_met: str
     met_on: date | None

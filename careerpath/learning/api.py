@@ -11,6 +11,7 @@ from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.links import Link
 from careerpath.goals.models import Goal
 from careerpath.learning.hours import (
     LoggedHours,
@@ -96,7 +97,7 @@ class ItemIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     kind: KindName = "course"
     provider: str = Field("", max_length=120)
-    url: str = Field("", max_length=500)
+    url: Link = ""
     cost: Money | None = None
     currency: str = Field("", max_length=3)
     hours: Hours | None = None
@@ -118,7 +119,7 @@ class ItemPatch(Schema):
     title: str | None = Field(None, min_length=1, max_length=200)
     kind: str | None = Field(None, max_length=16, description="As in ItemIn.")
     provider: str | None = Field(None, max_length=120)
-    url: str | None = Field(None, max_length=500)
+    url: Link | None = None
     cost: Money | None = None
     currency: str | None = Field(None, max_length=3)
     hours: Hours | None = None

@@ -8,6 +8,7 @@ from django import forms
 
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
+from careerpath.core.links import LinkFormField
 from careerpath.goals.models import Goal
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.skillnames import MAX_SKILL_LENGTH
@@ -55,9 +56,7 @@ class LearningItemForm(forms.ModelForm):
         max_item_length=MAX_SKILL_LENGTH,
         help_text="One per line; names the skill vocabulary knows are stored under its label.",
     )
-    url = forms.URLField(
-        label="Link", max_length=500, required=False, assume_scheme="https"
-    )
+    url = LinkFormField(label="Link", required=False)
     add_skill = forms.CharField(
         label="Add a skill",
         required=False,
@@ -93,7 +92,6 @@ class LearningItemForm(forms.ModelForm):
         self.fields["currency"].widget.attrs.update(
             {"size": "4", "autocapitalize": "characters"}
         )
-        self.fields["url"].widget.attrs["placeholder"] = "https://"
         _suggesting(self.fields["add_skill"].widget, suggest_url)
 
     def clean(self) -> dict[str, Any]:

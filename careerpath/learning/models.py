@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.urls import reverse
 
+from careerpath.core.links import LinkField
 from careerpath.core.models import Owned, OwnedQuerySet
 from careerpath.learning import renewal
 
@@ -76,7 +77,7 @@ class LearningItem(Owned):
         blank=True,
         help_text="Who offers it, e.g. Coursera, AWS, O’Reilly.",
     )
-    url = models.URLField("link", max_length=500, blank=True)
+    url = LinkField("link", blank=True)
     cost = models.DecimalField(
         max_digits=10,
         decimal_places=2,

@@ -102,9 +102,12 @@ def save_learning_item(
     item: LearningItem | None = None,
 ) -> LearningItem:
     """Create (``item`` None) or update a learning item from validated field values."""
+    kept = [] if item is None or "url" in data else ["url"]
     item = item or LearningItem(owner=owner)
     _assign(item, data)
-    item.full_clean()
+    # A link kept as it was is not judged again: one stored before links were
+    # checked does not block changing the rest.
+    item.full_clean(exclude=kept)
     _track_completion(item, today=today)
     item.save()
     return item
@@ -118,7 +121,7 @@ def complete_learning_item(item: LearningItem, *, today: date) -> LearningItem:
         if item.starts_on is not None and item.starts_on > today:
             item.starts_on = today  # finished early: it cannot have started later
         item.finishes_on = today
-    item.full_clean()
+    item.full_clean(exclude=["url"])
     _track_completion(item, today=today)
     item.save()
     return item

@@ -11,6 +11,7 @@ from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.links import ContactLink, ProfileLink
 from careerpath.goals.models import Goal
 from careerpath.network import portability
 from careerpath.network.models import NOTES_MAX, Contact, Interaction
@@ -67,10 +68,14 @@ class PhoneSchema(Schema):
 
 
 class LinkSchema(Schema):
-    url: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
-    ]
+    url: ContactLink
     label: Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)] = ""
+
+
+class LinkOut(Schema):
+    # As stored: a link kept from before links were checked is shown, not refused.
+    url: str
+    label: str = ""
 
 
 class CadenceOut(Schema):
@@ -88,7 +93,7 @@ class ContactOut(Schema):
     title: str
     emails: list[str]
     phones: list[PhoneSchema]
-    links: list[LinkSchema]
+    links: list[LinkOut]
     profile_url: str
     how_we_met: str
     met_on: date | None
@@ -134,7 +139,7 @@ class ContactIn(Schema):
     emails: list[Item] = Field(default_factory=list, max_length=10)
     phones: list[PhoneSchema] = Field(default_factory=list, max_length=20)
     links: list[LinkSchema] = Field(default_factory=list, max_length=20)
-    profile_url: str = Field("", max_length=300)
+    profile_url: ProfileLink = ""
     how_we_met: str = Field("", max_length=300)
     met_on: date | None = None
     relationship_types: list[RelationshipName] = Field(
@@ -161,7 +166,7 @@ class ContactPatch(Schema):
     emails: list[Item] | None = Field(None, max_length=10)
     phones: list[PhoneSchema] | None = Field(None, max_length=20)
     links: list[LinkSchema] | None = Field(None, max_length=20)
-    profile_url: str | None = Field(None, max_length=300)
+    profile_url: ProfileLink | None = None
     how_we_met: str | None = Field(None, max_length=300)
     met_on: date | None = None
     relationship_types: list[RelationshipName] | None = Field(None, max_length=9)

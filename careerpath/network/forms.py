@@ -9,6 +9,7 @@ from django import forms
 
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
+from careerpath.core.links import clean_link
 from careerpath.goals.models import Goal
 from careerpath.network.models import (
     NOTES_MAX,
@@ -65,6 +66,19 @@ class PairsField(forms.CharField):
         return pairs
 
 
+class LinkPairsField(PairsField):
+    """Labelled links, "label: https://…" one per line; web and e-mail links only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(key="url", **kwargs)
+
+    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+        pairs = super().clean(value)
+        for pair in pairs:
+            pair["url"] = clean_link(pair["url"], mailto=True)
+        return pairs
+
+
 def owned_goals(owner: User) -> Any:
     return Goal.objects.owned_by(owner).open().order_by("status", "deadline", "pk")
 
@@ -81,8 +95,9 @@ class ContactForm(forms.ModelForm):
         label="Phones",
         help_text="One per line, e.g. “mobile: +44 7700 900123”.",
     )
-    links = PairsField(
-        key="url", label="Links", help_text="One per line, e.g. “blog: https://…”."
+    links = LinkPairsField(
+        label="Links",
+        help_text="One per line, e.g. “blog: https://…”; web and mailto: links only.",
     )
     relationship_types = forms.MultipleChoiceField(
         label="Relationship",

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from careerpath.core.links import LinkField, LinkListValidator
 from careerpath.core.models import Owned, OwnedQuerySet
 from careerpath.network import cadence
 
@@ -69,8 +70,10 @@ class Contact(Owned):
     # [{"number": "+44 …", "label": "mobile"}]
     phones = models.JSONField(default=list, blank=True)
     # [{"url": "https://…", "label": "blog"}]
-    links = models.JSONField(default=list, blank=True)
-    profile_url = models.CharField(
+    links = models.JSONField(
+        default=list, blank=True, validators=[LinkListValidator(key="url", mailto=True)]
+    )
+    profile_url = LinkField(
         "LinkedIn profile",
         max_length=300,
         blank=True,

@@ -125,9 +125,14 @@ def save_contact(
     """Create or update a contact; duplicates and bad values raise ``ValidationError``."""
     if contact is None:
         contact = Contact(owner=owner, added_on=today, source=source)
+    kept = [
+        name for name in ("links", "profile_url") if contact.pk and name not in data
+    ]
     _assign_contact(contact, data)
     contact.refresh_derived()
-    contact.full_clean(exclude=["match_key", "search_text"])
+    # Links kept as they were are not judged again: one stored before links were
+    # checked (or by an older import) does not block changing the rest.
+    contact.full_clean(exclude=["match_key", "search_text", *kept])
     _check_duplicates(contact)
     contact.save()
     if goals is not None:

@@ -11,6 +11,7 @@ from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.links import Link, RequiredLink
 from careerpath.skills.models import (
     Posting,
     SkillAssessment,
@@ -79,9 +80,7 @@ class UserSkillIn(Schema):
     level: Level
     target_level: Level | None = None
     kind: KindName | None = None
-    evidence_links: list[Annotated[str, Field(max_length=500)]] = Field(
-        default_factory=list, max_length=10
-    )
+    evidence_links: list[RequiredLink] = Field(default_factory=list, max_length=10)
     evidence_notes: str = Field("", max_length=4000)
     last_used_on: date | None = None
 
@@ -91,9 +90,7 @@ class UserSkillPatch(Schema):
     level: Level | None = None
     target_level: Level | None = None
     kind: KindName | None = None
-    evidence_links: list[Annotated[str, Field(max_length=500)]] | None = Field(
-        None, max_length=10
-    )
+    evidence_links: list[RequiredLink] | None = Field(None, max_length=10)
     evidence_notes: str | None = Field(None, max_length=4000)
     last_used_on: date | None = None
 
@@ -187,7 +184,7 @@ class PostingIn(Schema):
     text: PostingText
     title: str = Field("", max_length=200)
     company: str = Field("", max_length=160)
-    url: str = Field("", max_length=500)
+    url: Link = ""
 
 
 class CorrectionIn(Schema):

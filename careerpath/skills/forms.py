@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import URLValidator
 from django.urls import reverse_lazy
 
-from careerpath.core.forms import ListField
+from careerpath.core.links import LinkFormField, LinkListFormField
 from careerpath.skills.models import (
     LEVEL_CHOICES,
     Posting,
@@ -29,22 +28,6 @@ SUGGEST_ATTRS = {
     "hx-target": "#skill-suggestions",
     "hx-swap": "innerHTML",
 }
-
-
-class LinkListField(ListField):
-    """Evidence links, one per line; each must be an http(s) address."""
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        check = URLValidator(schemes=["http", "https"])
-        for item in value:
-            try:
-                check(item)
-            except forms.ValidationError:
-                raise forms.ValidationError(
-                    f"“{item[:60]}” is not a web address (start it with https://).",
-                    code="invalid_link",
-                ) from None
 
 
 def _level_field(label: str, *, required: bool = True) -> forms.TypedChoiceField:
@@ -75,11 +58,10 @@ class QuickAddForm(forms.Form):
 class UserSkillForm(forms.ModelForm):
     level = _level_field("Level")
     target_level = _level_field("Target level", required=False)
-    evidence_links = LinkListField(
+    evidence_links = LinkListFormField(
         label="Evidence links",
         max_items=10,
-        max_item_length=500,
-        help_text="One per line: a repository, a report, a talk.",
+        help_text="One per line: a repository, a report, a talk (web addresses only).",
     )
 
     class Meta:
@@ -163,9 +145,7 @@ class PostingForm(forms.Form):
         help_text="Leave empty to use the posting's first line.",
     )
     company = forms.CharField(max_length=160, required=False)
-    url = forms.URLField(
-        label="Link", max_length=500, required=False, assume_scheme="https"
-    )
+    url = LinkFormField(label="Link", required=False)
     text = forms.CharField(
         label="Posting",
         strip=False,

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
+from careerpath.core.links import LinkField, LinkListValidator
 from careerpath.core.models import Owned, OwnedQuerySet
 from careerpath.taxonomy.models import Occupation, Skill
 
@@ -76,6 +77,7 @@ class UserSkill(Owned):
         "evidence links",
         default=list,
         blank=True,
+        validators=[LinkListValidator()],
         help_text="Links that show the skill: a repository, a talk, a report.",
     )
     evidence_notes = models.TextField("evidence notes", blank=True, max_length=4000)
@@ -211,7 +213,7 @@ class Posting(Owned):
     )
     title = models.CharField(max_length=200)
     company = models.CharField(max_length=160, blank=True)
-    url = models.URLField("link", blank=True, max_length=500)
+    url = LinkField("link", blank=True)
     text = models.TextField(help_text="The posting as plain text.")
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.REVIEW

@@ -177,7 +177,10 @@ def update_skill(user_skill: UserSkill, *, data: Mapping[str, Any]) -> UserSkill
         existing = _existing(user_skill.owner, user_skill)
         if existing is not None:
             raise ValidationError({"name": _duplicate_message(existing)})
-    user_skill.full_clean()
+    # Links kept as they were are not judged again (see save_learning_item).
+    user_skill.full_clean(
+        exclude=[] if "evidence_links" in data else ["evidence_links"]
+    )
     user_skill.save()
     return user_skill
 

@@ -8,6 +8,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from careerpath.core.charts import amount, format_number
+from careerpath.core.links import safe_href as _safe_href
 from careerpath.core.markdown import render_markdown
 
 register = template.Library()
@@ -16,6 +17,16 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter
+def safe_href(value: object) -> str:
+    """A stored link fit for ``href``: web and e-mail links only, "" for anything else.
+
+    Use it as ``{% with href=link|safe_href %}{% if href %}<a href="{{ href }}">…``
+    so a value that is not a link (say ``javascript:…`` stored long ago) shows as text.
+    """
+    return _safe_href(value)
 
 
 @register.filter

@@ -116,7 +116,8 @@ def test_create_learning_item_refuses_bad_input(alice, title, kind, field):
         ({"issued_on": TODAY, "expires_on": TODAY}, "expires_on", "on or before"),
         ({"cost": Decimal("10"), "currency": "euro"}, "currency", "three-letter"),
         ({"currency": "EUR"}, "currency", "Give the cost"),
-        ({"url": "not a link"}, "url", "valid URL"),
+        ({"url": "not a link"}, "url", "invisible characters"),
+        ({"url": "JavaScript:alert(1)"}, "url", "not allowed"),
     ],
 )
 def test_save_learning_item_refuses_bad_input(alice, data, field, message):

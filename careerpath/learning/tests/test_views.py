@@ -76,7 +76,7 @@ def test_create_item(alice_client, alice):
             "can&#x27;t expire on or before the day it was issued",
         ),
         ({"title": ""}, "This field is required"),
-        ({"url": "javascript:alert(1)"}, "Enter a valid URL"),
+        ({"url": "javascript:alert(1)"}, "“javascript:” links are not allowed"),
     ],
 )
 def test_create_item_refuses_bad_input(alice_client, changes, message):

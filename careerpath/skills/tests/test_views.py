@@ -116,7 +116,7 @@ def test_target_level_out_of_range_and_bad_links_are_refused(alice_client, alice
     page = response.content.decode()
     assert response.status_code == 422
     assert "Choose a level from 1 to 5." in page
-    assert "is not a web address" in page
+    assert "“javascript:” links are not allowed" in page
     assert not UserSkill.objects.exists()
 
 

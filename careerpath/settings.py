@@ -211,10 +211,12 @@ else:
 
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend, so every sign-in costs exactly one password hash: with Django's
+# ModelBackend in front, a right password stopped after one Argon2 verification
+# while a wrong one (or an unknown account) was hashed again by allauth's backend,
+# which made the answer's timing tell a right password from a wrong one. allauth's
+# backend is a ModelBackend too, so permissions work as before.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -245,6 +247,9 @@ ACCOUNT_SIGNUP_ENABLED = env_bool("CAREERPATH_SIGNUP_ENABLED", default=True)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerpath"
+# The Django admin is for operators and is off unless they turn it on; when on, it
+# signs in through allauth (rate limits, two-factor, the security log).
+ADMIN_ENABLED = env_bool("CAREERPATH_ADMIN_ENABLED", default=False)
 USERSESSIONS_TRACK_ACTIVITY = False  # a write per request would hold SQLite's lock
 # ACCOUNT_RATE_LIMITS stays at allauth's defaults: 5 failed logins per account in
 # 5 minutes and 10 per minute per IP, counted in the shared cache below.

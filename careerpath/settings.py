@@ -8,10 +8,12 @@ flags listed in ``PRODUCTION_ONLY``.
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from careerpath.env import (
@@ -211,10 +213,12 @@ else:
 
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend, so every sign-in costs exactly one password hash: with Django's
+# ModelBackend in front, a right password stopped after one Argon2 verification
+# while a wrong one (or an unknown account) was hashed again by allauth's backend,
+# which made the answer's timing tell a right password from a wrong one. allauth's
+# backend is a ModelBackend too, so permissions work as before.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -246,6 +250,57 @@ ACCOUNT_SIGNUP_ENABLED = env_bool("CAREERPATH_SIGNUP_ENABLED", default=True)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "careerpath"
+MFA_ADAPTER = "careerpath.accounts.mfa.EncryptingMFAAdapter"
+# TOTP secrets and recovery-code seeds are stored encrypted with these keys: the
+# first encrypts, every one decrypts, so a new key goes in front and
+# `careerpath rotate_mfa_key` re-encrypts every row before the old one is removed.
+_MFA_KEY_RECIPE = (
+    ".venv/bin/python -c 'from cryptography.fernet import Fernet; "
+    "print(Fernet.generate_key().decode())'"
+)
+
+
+def _parse_mfa_keys(raw: str, source: str) -> list[str]:
+    keys = [key for key in re.split(r"[\s,]+", raw) if key]
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"Key {position} in {source} is not a Fernet key (44 characters of "
+                f"url-safe base64); make one with: {_MFA_KEY_RECIPE}"
+            ) from None
+    return keys
+
+
+def _local_mfa_keys() -> list[str]:
+    """Keep a generated key in the data folder, like the secret key."""
+    path = DATA_DIR / "mfa_keys"
+    if path.exists():
+        keys = _parse_mfa_keys(path.read_text(encoding="utf-8"), str(path))
+        if keys:
+            return keys
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key().decode()
+    path.write_text(key + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return [key]
+
+
+MFA_ENCRYPTION_KEYS = _parse_mfa_keys(
+    env_secret("CAREERPATH_MFA_KEYS"), "CAREERPATH_MFA_KEYS"
+)
+if PRODUCTION and not MFA_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "CAREERPATH_ENV=production needs CAREERPATH_MFA_KEYS or CAREERPATH_MFA_KEYS_FILE "
+        f"(the key that encrypts two-factor secrets); make one with: {_MFA_KEY_RECIPE}"
+    )
+if not MFA_ENCRYPTION_KEYS:
+    MFA_ENCRYPTION_KEYS = _local_mfa_keys()
+
+# The Django admin is for operators and is off unless they turn it on; when on, it
+# signs in through allauth (rate limits, two-factor, the security log).
+ADMIN_ENABLED = env_bool("CAREERPATH_ADMIN_ENABLED", default=False)
 USERSESSIONS_TRACK_ACTIVITY = False  # a write per request would hold SQLite's lock
 # ACCOUNT_RATE_LIMITS stays at allauth's defaults: 5 failed logins per account in
 # 5 minutes and 10 per minute per IP, counted in the shared cache below.

@@ -1,5 +1,6 @@
 """Every route: each area under its own prefix, allauth under /accounts/, the API under /api/v1/."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,6 +22,6 @@ urlpatterns = [
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
-    path("admin/", admin.site.urls),
+    *([path("admin/", admin.site.urls)] if settings.ADMIN_ENABLED else []),
     path("healthz", healthz, name="healthz"),
 ]

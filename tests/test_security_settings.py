@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 STRONG_KEY = "k" * 20 + "Zq8-x_Y3vP0aLm4RtB7nW2cE5uH9jK1gF6dS0"
+MFA_KEY = Fernet.generate_key().decode()
 
 
 def run(args, **env):
@@ -38,6 +40,7 @@ def production(**extra):
         "CAREERPATH_ENV": "production",
         "CAREERPATH_SECRET_KEY": STRONG_KEY,
         "CAREERPATH_HOSTS": "careers.example.org",
+        "CAREERPATH_MFA_KEYS": MFA_KEY,
         "CAREERPATH_DATA_DIR": "/tmp/careerpath-test-data",
         **extra,
     }

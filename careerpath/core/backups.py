@@ -92,6 +92,7 @@ def backup_sqlite(database: Path, target: Path) -> Outcome:
     if outcome.integrity != "ok":
         partial.unlink()
         raise BackupError(f"The copy failed its integrity check: {outcome.integrity}")
+    partial.chmod(0o600)
     _fsync(partial)
     partial.rename(final)
     _fsync(target)
@@ -130,6 +131,7 @@ def backup_postgres(settings_dict: dict[str, Any], target: Path) -> Outcome:
         partial.unlink(missing_ok=True)
         raise
     outcome.seconds = time.perf_counter() - started
+    partial.chmod(0o600)
     _fsync(partial)
     partial.rename(final)
     _fsync(target)

@@ -123,7 +123,9 @@ def test_backup_under_writes_restores_every_write_acknowledged_before_it(
         "careerpath.sqlite3",
         "secret_key",
     ]
-    assert (tmp_path / "backup" / "secret_key").stat().st_mode & 0o077 == 0
+    for name in ("careerpath.sqlite3", "secret_key"):
+        assert (tmp_path / "backup" / name).stat().st_mode & 0o077 == 0
+    assert (tmp_path / "backup").stat().st_mode & 0o077 == 0
 
     restored = tmp_path / "restored"
     result = careerpath(restored, "restore", str(tmp_path / "backup"))

@@ -3,6 +3,8 @@
 careerpath serve            gunicorn on CAREERPATH_BIND (default 127.0.0.1:8000)
 careerpath worker           the background task worker
 careerpath seed_demo_data   a demo account with realistic content
+careerpath backup PATH      a consistent backup while the app runs (database + secret key)
+careerpath restore PATH     a backup into an empty data folder, checked and counted
 careerpath <command> …      any Django management command (migrate, check, …)
 """
 

@@ -2,26 +2,73 @@
 
 from __future__ import annotations
 
+import logging
+
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.db import connection, transaction
 
 from careerpath.accounts.models import ApiToken, SecurityEvent, User
 from careerpath.accounts.signals import record
 
+logger = logging.getLogger(__name__)
 
-@transaction.atomic
+
 def delete_account(*, user: User) -> None:
     """Remove the person and every row they own; end all their sessions.
 
     Every owned model's ``owner`` cascades from the user, so one delete removes the
     whole account; sessions are ended explicitly because they hold no foreign key.
+
+    On SQLite the deleted text must not stay readable in the files: the delete runs
+    with ``secure_delete`` on (freed space is overwritten with zeros instead of left
+    as it was), and once it is committed the write-ahead log, which still holds the
+    pages as they were before, is checkpointed into the database and truncated.
     """
-    session_keys = list(
-        UserSession.objects.filter(user=user).values_list("session_key", flat=True)
-    )
-    Session.objects.filter(session_key__in=session_keys).delete()
-    user.delete()
+    sqlite = connection.vendor == "sqlite"
+    with transaction.atomic():
+        previous = _pragma("secure_delete") if sqlite else 0
+        if sqlite:
+            _pragma("secure_delete", 1)
+        try:
+            session_keys = list(
+                UserSession.objects.filter(user=user).values_list(
+                    "session_key", flat=True
+                )
+            )
+            Session.objects.filter(session_key__in=session_keys).delete()
+            user.delete()
+        finally:
+            if sqlite:
+                _pragma("secure_delete", previous)
+    if sqlite:
+        # After the outermost commit: a checkpoint inside a transaction cannot
+        # copy the uncommitted pages, and the log must outlive the commit.
+        transaction.on_commit(_truncate_wal)
+
+
+def _pragma(name: str, value: int | None = None) -> int:
+    """Read (or set, then read) one of SQLite's whole-number pragmas."""
+    with connection.cursor() as cursor:
+        assignment = "" if value is None else f" = {int(value)}"
+        cursor.execute(f"PRAGMA {name}{assignment}")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def _truncate_wal() -> None:
+    """Copy the log into the database and empty it; waits out readers (busy timeout)."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, log_frames, copied = cursor.fetchone()
+    if busy:
+        logger.warning(
+            "After an account deletion the write-ahead log could not be emptied "
+            "(%s of %s pages copied; another connection was busy): the deleted "
+            "text stays in it until its space is reused.",
+            copied,
+            log_frames,
+        )
 
 
 def create_api_token(

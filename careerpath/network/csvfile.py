@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from careerpath.core.csvcells import escape_cell
 from careerpath.network.records import ContactRecord, FormatError
 
 BASE_COLUMNS = (
@@ -31,7 +32,12 @@ _NUMBERED = re.compile(r"^(E-mail|Phone|Website) (\d+)(?: - (Label|Value))?$")
 
 
 def write_csv(records: Sequence[ContactRecord]) -> str:
-    """The records as CSV text (UTF-8 without BOM, CRLF rows as the csv module writes)."""
+    """The records as CSV text (UTF-8 without BOM, CRLF rows as the csv module writes).
+
+    Every cell goes through ``escape_cell``, so a value such as ``=HYPERLINK(…)`` or a
+    phone number ``+44 …`` is written with a leading quote and opens as text in a
+    spreadsheet instead of running as a formula.
+    """
     emails = max((len(r.emails) for r in records), default=0)
     phones = max((len(r.phones) for r in records), default=0)
     links = max((len(r.links) for r in records), default=0)
@@ -60,7 +66,7 @@ def write_csv(records: Sequence[ContactRecord]) -> str:
             for label, value in pairs:
                 row += [label, value]
             row += ["", ""] * (count - len(pairs))
-        writer.writerow(row)
+        writer.writerow([escape_cell(cell) for cell in row])
     return out.getvalue()
 
 

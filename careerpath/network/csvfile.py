@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from careerpath.core.csvcells import escape_cell
+from careerpath.core.csvcells import escape_cell, unescape_cell
 from careerpath.network.records import ContactRecord, FormatError
 
 BASE_COLUMNS = (
@@ -94,6 +94,8 @@ def parse_csv(text: str, *, filename: str = "contacts.csv") -> list[ContactRecor
                     line,
                     f"this row has {len(row)} fields but the header has {len(header)}",
                 )
+            # Our export quotes cells a spreadsheet would run as formulas; undo that.
+            row = [unescape_cell(cell) for cell in row]
             records.append(_record(dict(zip(header, row, strict=True)), line, filename))
     except csv.Error as error:
         raise FormatError(

@@ -207,8 +207,13 @@ PRODUCTION = {
     [
         ("", "needs CAREERPATH_MFA_KEYS"),
         ("not-a-key", "Key 1 in CAREERPATH_MFA_KEYS is not a Fernet key"),
-        (Fernet.generate_key().decode() + ",short", "Key 2 in CAREERPATH_MFA_KEYS"),
+        # A fixed (valid) first key: parameters must be the same in every test worker.
+        (
+            "x7Yb0mQ1pLr2sNt3uVw4xZa5bCd6eFg7hIj8kLm9nOo=,short",
+            "Key 2 in CAREERPATH_MFA_KEYS",
+        ),
     ],
+    ids=["missing", "not-a-key", "second-key-short"],
 )
 def test_production_refuses_to_start_without_a_usable_key(tmp_path, keys, message):
     result = run_check(tmp_path, CAREERPATH_MFA_KEYS=keys, **PRODUCTION)

@@ -28,8 +28,9 @@ from typing import Any
 
 DATABASE_FILE = "careerpath.sqlite3"
 DUMP_FILE = "careerpath.dump"
-# What the data folder holds besides the database: the generated local secret key.
-SECRET_FILES = ("secret_key",)
+# What the data folder holds besides the database: the generated local secret key and
+# the keys that encrypt two-factor secrets (without them no TOTP sign-in works).
+SECRET_FILES = ("secret_key", "mfa_keys")
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -155,11 +156,11 @@ def copy_secrets(data_dir: Path, target: Path, outcome: Outcome) -> None:
 
 
 def check_empty_data_folder(data_dir: Path, database: Path | None) -> None:
-    """Refuse a data folder that holds anything but (at most) a generated secret key.
+    """Refuse a data folder that holds anything but (at most) generated keys.
 
-    Starting any careerpath command writes a new ``secret_key`` into an empty local
-    data folder, so that one file does not count: without a database it signs nothing
-    that still exists, and the backup's key replaces it.
+    Starting any careerpath command writes a new ``secret_key`` and ``mfa_keys`` into
+    an empty local data folder, so those do not count: without a database they protect
+    nothing that still exists, and the backup's keys replace them.
     """
     if database is not None:
         present = [

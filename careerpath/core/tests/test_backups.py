@@ -121,9 +121,10 @@ def test_backup_under_writes_restores_every_write_acknowledged_before_it(
     assert "integrity ok" in stdout
     assert sorted(p.name for p in (tmp_path / "backup").iterdir()) == [
         "careerpath.sqlite3",
+        "mfa_keys",
         "secret_key",
     ]
-    for name in ("careerpath.sqlite3", "secret_key"):
+    for name in ("careerpath.sqlite3", "mfa_keys", "secret_key"):
         assert (tmp_path / "backup" / name).stat().st_mode & 0o077 == 0
     assert (tmp_path / "backup").stat().st_mode & 0o077 == 0
 
@@ -136,9 +137,8 @@ def test_backup_under_writes_restores_every_write_acknowledged_before_it(
     assert set(range(1, acknowledged_before + 1)) <= rows
     # A snapshot: what is there is a prefix of the writes, no holes.
     assert rows == set(range(1, max(rows) + 1))
-    assert (restored / "secret_key").read_text() == (
-        data_dir / "secret_key"
-    ).read_text()
+    for key_file in ("secret_key", "mfa_keys"):
+        assert (restored / key_file).read_text() == (data_dir / key_file).read_text()
     # The restored folder is a working install.
     check = careerpath(restored, "migrate", "--check")
     assert check.returncode == 0

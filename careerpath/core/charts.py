@@ -25,6 +25,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from careerpath.core.words import singular
+
 # ----------------------------------------------------------------------------------
 # Shared helpers
 
@@ -43,19 +45,39 @@ def amount(value: Decimal, unit: str) -> str:
     unit = unit.strip()
     if not unit:
         return text
-    if (
-        text in {"1", "-1"}
-        and len(unit) > 3
-        and unit.endswith("s")
-        and not unit.endswith("ss")
-    ):
-        unit = unit[:-1]
+    if text in {"1", "-1"}:
+        unit = singular(unit)
     return f"{text} {unit}"
 
 
-def short_date(day: date) -> str:
-    """12 Mar 2026."""
+def short_date(day: date, *, today: date | None = None) -> str:
+    """12 Mar 2026; "12 Mar" when ``today`` is given and falls in the same year."""
+    if today is not None and day.year == today.year:
+        return f"{day.day} {day:%b}"
     return f"{day.day} {day:%b %Y}"
+
+
+def weekday_date(day: date, *, today: date) -> str:
+    """Fri 4 Dec; Fri 1 Jan 2027 when the year is not today's."""
+    return f"{day:%a} {short_date(day, today=today)}"
+
+
+def days_ago(day: date, *, today: date) -> str:
+    """How long ago a day was, in whole days, weeks, months or years: "today",
+    "yesterday", "3 days ago", "2 weeks ago", "5 months ago". A day after today is
+    "today": the clock never runs backwards on screen."""
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{days * 12 // 365} months ago"
+    return f"{days // 365} years ago"
 
 
 def truncate(text: str, limit: int) -> str:

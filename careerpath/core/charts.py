@@ -76,7 +76,7 @@ def days_ago(day: date, *, today: date) -> str:
     if days < 60:
         return f"{days // 7} weeks ago"
     if days < 730:
-        return f"{days * 12 // 365} months ago"
+        return f"{round(days / 30.44)} months ago"
     return f"{days // 365} years ago"
 
 

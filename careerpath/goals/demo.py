@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from careerpath.accounts.models import User
 from careerpath.goals.models import (
@@ -15,6 +15,7 @@ from careerpath.goals.models import (
     KpiReading,
     Milestone,
 )
+from careerpath.goals.progress import is_countable
 
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
 TEMPLATES = [
@@ -267,7 +268,13 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                         owner=owner,
                         goal=goal,
                         read_on=starts_on + timedelta(days=week),
-                        value=value.quantize(Decimal("0.1")),
+                        # Counts are read in whole numbers: 16 people, not 16.5.
+                        value=value.quantize(
+                            Decimal(1)
+                            if is_countable(unit, Decimal(baseline), Decimal(target))
+                            else Decimal("0.1"),
+                            rounding=ROUND_HALF_UP,
+                        ),
                         note="",
                     )
                 )

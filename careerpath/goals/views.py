@@ -364,7 +364,12 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "goals/milestone_form.html",
-        {"form": form, "milestone": milestone, "goal": milestone.goal},
+        {
+            "form": form,
+            "milestone": milestone,
+            "goal": milestone.goal,
+            "today": request.user.today(),
+        },
         status=422 if data is not None else 200,
     )
 

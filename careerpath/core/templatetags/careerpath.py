@@ -102,3 +102,15 @@ def counted(value: int | None, nouns: str) -> str:
     """{{ n|counted:"goal" }} → "1 goal", "3 goals"; {{ n|counted:"person,people" }}."""
     singular_noun, _, plural_noun = nouns.partition(",")
     return words.counted(value or 0, singular_noun, plural_noun or None)
+
+
+@register.filter
+def iso_day(value: str | None, today: date | None) -> str:
+    """A stored ISO date ("2026-10-31") in the app's format; any other text unchanged."""
+    if not value:
+        return value or ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return charts.short_date(day, today=today)

@@ -379,3 +379,28 @@ def test_dashboard_lists_due_milestones_and_steps(alice_client, alice):
     assert "Milestone: Overdue milestone" in page
     assert "Step: Book the room" in page
     assert "Abandoned milestone" not in page
+
+
+def test_change_history_uses_the_app_s_date_format(alice_client, alice):
+    goal = GoalFactory(owner=alice)
+    GoalChangeFactory(
+        goal=goal,
+        field="deadline",
+        old_value="2025-10-31",
+        new_value="2026-12-31",
+        changed_on=datetime.date(2026, 5, 1),
+    )
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "<del>31 Oct 2025</del>" in page
+    assert "<ins>31 Dec</ins>" in page
+    assert ">1 May</time>" in page
+    assert "2025-10-31" not in page.split("<del>", 1)[1].split("</del>")[0]
+
+
+def test_goal_pages_count_nouns_properly(alice_client, alice):
+    aspiration = AspirationFactory(owner=alice, horizon_years=1)
+    GoalFactory(owner=alice, aspiration=aspiration)
+    page = alice_client.get(reverse("goals:aspiration_list")).content.decode()
+    assert "1 goal<" in page or "1 goal " in page or "· 1 goal" in page
+    assert "1 goals" not in page
+    assert "(1 year)" in page

@@ -106,6 +106,11 @@ def _add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` after (or before) ``day``'s month."""
+    return _add_months(day, months)
+
+
 def _months_between(start: date, end: date) -> list[date]:
     """First days of the months in [start, end]."""
     months = []
@@ -544,6 +549,8 @@ class TimelineItem:
     url: str
     depth: int = 0
     overdue: bool = False
+    # A goal without a deadline: drawn for a while so it shows, but it has no end date.
+    open_ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -923,6 +930,8 @@ def _timeline_years(
 def _item_title(item: TimelineItem) -> str:
     if item.kind == "milestone":
         when = f"milestone due {short_date(item.end)}"
+    elif item.open_ended:
+        when = f"{item.kind} from {short_date(item.start)}, no deadline"
     else:
         when = f"{item.kind}, {short_date(item.start)} to {short_date(item.end)}"
     parts = [when]

@@ -540,8 +540,15 @@ def roadmap(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
     status = request.GET.get("status", "open")
     category = request.GET.get("category", "")
+    range_key = request.GET.get("range", roadmap_model.DEFAULT_RANGE)
+    if range_key not in roadmap_model.RANGES:
+        range_key = roadmap_model.DEFAULT_RANGE
     view = roadmap_model.build_roadmap(
-        request.user, today=today, status=status, category=category
+        request.user,
+        today=today,
+        status=status,
+        category=category,
+        range_key=range_key,
     )
     return TemplateResponse(
         request,
@@ -552,6 +559,8 @@ def roadmap(request: AuthenticatedHttpRequest) -> HttpResponse:
             "category": category,
             "statuses": Goal.Status.choices,
             "categories": Goal.Category.choices,
+            "range": range_key,
+            "ranges": [(k, label) for k, (label, _) in roadmap_model.RANGES.items()],
             "today": today,
         },
     )

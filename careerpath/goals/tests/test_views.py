@@ -404,3 +404,63 @@ def test_goal_pages_count_nouns_properly(alice_client, alice):
     assert "1 goal<" in page or "1 goal " in page or "· 1 goal" in page
     assert "1 goals" not in page
     assert "(1 year)" in page
+
+
+def test_roadmap_never_invents_a_deadline(alice_client, alice):
+    GoalFactory(
+        owner=alice,
+        statement="Write a data-quality playbook for the team",
+        starts_on=datetime.date(2026, 12, 4),
+        deadline=None,
+        status="draft",
+    )
+    page = alice_client.get(reverse("goals:roadmap")).content.decode()
+    assert "Write a data-quality playbook" in page
+    assert "No deadline yet" in page
+    assert "no deadline set" in page
+    # Drawn 90 days long for visibility, but 4 Mar is no date the person gave.
+    assert "4 Mar" not in page
+    assert "goal deadline" not in page
+
+
+def test_roadmap_shows_the_next_year_by_default_and_everything_on_request(
+    alice_client, alice
+):
+    from careerpath.goals.roadmap import build_roadmap
+
+    today = datetime.date(2026, 11, 23)
+    aspiration = AspirationFactory(owner=alice, horizon_years=5)
+    GoalFactory(
+        owner=alice,
+        aspiration=aspiration,
+        statement="Short goal this winter",
+        starts_on=datetime.date(2026, 11, 1),
+        deadline=datetime.date(2027, 1, 31),
+    )
+    GoalFactory(
+        owner=alice,
+        aspiration=aspiration,
+        statement="Goal in four years",
+        starts_on=datetime.date(2030, 1, 1),
+        deadline=datetime.date(2030, 6, 30),
+    )
+    year = build_roadmap(alice, today=today, range_key="12m")
+    assert year.timeline is not None
+    assert year.timeline.start == datetime.date(2026, 10, 1)
+    assert year.timeline.end == datetime.date(2027, 11, 1)
+    labels = [r.item.label for r in year.timeline.rows]
+    assert "Short goal this winter" in labels
+    assert "Goal in four years" not in labels
+    assert year.hidden_count == 1
+    # The short goal spans about a fifth of the year's width, not a twentieth.
+    short = next(r for r in year.timeline.rows if r.item.label.startswith("Short"))
+    assert short.width > 15
+    everything = build_roadmap(alice, today=today, range_key="all")
+    assert "Goal in four years" in [r.item.label for r in everything.timeline.rows]
+    page = alice_client.get(reverse("goals:roadmap")).content.decode()
+    assert "Goal in four years" not in page.split("By month")[0]
+    assert "1 item outside this range" in page
+    assert (
+        "Goal in four years"
+        in alice_client.get(reverse("goals:roadmap") + "?range=all").content.decode()
+    )

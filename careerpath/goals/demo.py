@@ -15,6 +15,7 @@ from careerpath.goals.models import (
     KpiReading,
     Milestone,
 )
+from careerpath.goals.profile_link import profile_aspiration
 from careerpath.goals.progress import is_countable
 
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
@@ -140,7 +141,8 @@ TEMPLATES = [
 
 
 def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[str, int]:
-    lead = Aspiration.objects.create(
+    # The profile's long-term aspiration (seeded first) is the one the goals serve.
+    lead = profile_aspiration(owner) or Aspiration.objects.create(
         owner=owner,
         title="Lead an analytics team in healthcare",
         description="Head a team of five to eight analysts whose work shapes clinical and product decisions.",
@@ -148,6 +150,8 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
         horizon_years=5,
         values=["Impact on patients", "Continuous learning"],
     )
+    Aspiration.objects.filter(pk=lead.pk).update(starts_on=today - timedelta(days=730))
+    lead.starts_on = today - timedelta(days=730)
     balance = Aspiration.objects.create(
         owner=owner,
         title="A sustainable pace with time for family and cycling",

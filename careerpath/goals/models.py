@@ -27,6 +27,9 @@ class Aspiration(Owned):
     values = models.JSONField(
         default=list, blank=True, help_text="The values it expresses."
     )
+    # The long-term aspiration written on the profile: one and the same, kept in step
+    # both ways (see goals.profile_link).
+    from_profile = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ("starts_on", "pk")

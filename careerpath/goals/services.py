@@ -305,6 +305,9 @@ def save_aspiration(
             setattr(aspiration, name, data[name])
     aspiration.full_clean()
     aspiration.save()
+    from careerpath.goals.profile_link import write_back_to_profile
+
+    write_back_to_profile(aspiration)
     return aspiration
 
 

@@ -27,6 +27,7 @@ from careerpath.goals.forms import (
     MilestoneForm,
 )
 from careerpath.goals.models import ActionStep, Aspiration, Goal, KpiReading, Milestone
+from careerpath.goals.profile_link import default_aspiration, profile_values
 from careerpath.goals.services import (
     add_milestone,
     add_reading,
@@ -130,7 +131,13 @@ def _render_detail_with(
 @require_http_methods(["GET", "POST"])
 def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
-    initial: dict[str, Any] = {"starts_on": today}
+    aspiration = default_aspiration(request.user)
+    initial: dict[str, Any] = {
+        "starts_on": today,
+        # The profile's long-term aspiration and values, offered: the person changes them.
+        "aspiration": aspiration.pk if aspiration else None,
+        "values": profile_values(request.user),
+    }
     parent_id = request.GET.get("parent", "")
     if parent_id.isdigit():
         parent = Goal.objects.owned_by(request.user).filter(pk=int(parent_id)).first()

@@ -464,3 +464,43 @@ def test_roadmap_shows_the_next_year_by_default_and_everything_on_request(
         "Goal in four years"
         in alice_client.get(reverse("goals:roadmap") + "?range=all").content.decode()
     )
+
+
+def test_the_profile_aspiration_is_the_goals_aspiration(alice_client, alice):
+    from careerpath.goals.models import Aspiration
+    from careerpath.profiles.tests.factories import ProfileFactory
+
+    profile = ProfileFactory(
+        owner=alice,
+        aspiration="Lead an analytics team. Be known for clear data.",
+        aspiration_horizon_years=4,
+        values=["Autonomy", "Fairness"],
+    )
+    mirror = Aspiration.objects.get(owner=alice, from_profile=True)
+    assert mirror.title == "Lead an analytics team"
+    assert mirror.horizon_years == 4
+    # Entered once: the goal form offers it, with the profile's values.
+    page = alice_client.get(reverse("goals:goal_create")).content.decode()
+    assert (
+        f'<option value="{mirror.pk}" selected>Lead an analytics team</option>' in page
+    )
+    assert "Autonomy\nFairness" in page
+    # Edited on the profile, it changes in goals; edited in goals, on the profile.
+    profile.aspiration = "Run a data platform team"
+    profile.save()
+    mirror.refresh_from_db()
+    assert mirror.title == "Run a data platform team"
+    assert Aspiration.objects.owned_by(alice).count() == 1
+    alice_client.post(
+        reverse("goals:aspiration_edit", args=[mirror.pk]),
+        {
+            "title": "Run a data platform team",
+            "description": "Run a data platform team in healthcare",
+            "starts_on": "2026-01-01",
+            "horizon_years": "6",
+            "values": "Autonomy",
+        },
+    )
+    profile.refresh_from_db()
+    assert profile.aspiration == "Run a data platform team in healthcare"
+    assert profile.aspiration_horizon_years == 6

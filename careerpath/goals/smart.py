@@ -343,6 +343,28 @@ def _object_words(statement: str) -> list[str]:
     return words
 
 
+_CLAUSE_RE = re.compile(
+    r"[,;:.()!?—–]|\s-\s|\b(?:that|which|who|whom|because|so|while|where|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _object_phrase(statement: str, objects: list[str]) -> str:
+    """The concrete thing as the statement itself says it: "executive presence" out of
+    "Improve my executive presence, the theme that recurs in feedback" — the first
+    clause that names something, from its first concrete word on (at most five words),
+    never words stitched together from different clauses."""
+    wanted = {w.lower() for w in objects}
+    for clause in _CLAUSE_RE.split(statement):
+        words = _WORD_RE.findall(
+            _DATE_RE.sub(" ", _HEDGE_RE.sub(" ", _VAGUE_RE.sub(" ", clause)))
+        )
+        first = next((i for i, w in enumerate(words) if w.lower() in wanted), None)
+        if first is not None:
+            return " ".join(words[first : first + 5])
+    return " ".join(objects[:4])
+
+
 # --- The five letters ---------------------------------------------------------------
 
 _EXAMPLE = "'Run three SQL workshops for the analytics team by March'"
@@ -406,8 +428,8 @@ def _specific(draft: GoalDraft) -> Finding:
                 (
                     "warn",
                     f"{quoted} {is_are} without a measure: say how much for "
-                    f"{_quote(' '.join(objects[:4]))}, with a number in the statement "
-                    "or a named metric.",
+                    f"{_quote(_object_phrase(statement, objects))}, with a number in "
+                    "the statement or a named metric.",
                 )
             )
     if hedges:

@@ -348,14 +348,15 @@ class KpiReading(Owned):
     def __str__(self) -> str:
         return f"{self.value} on {self.read_on}"
 
+    @property
+    def is_baseline(self) -> bool:
+        """Read before the goal started: where things stood, not progress made."""
+        return bool(self.goal.starts_on and self.read_on < self.goal.starts_on)
+
     def clean(self) -> None:
+        # A reading from before the goal's start is allowed: it is a baseline reading
+        # (where things stood), and the pace counts from the goal's own baseline.
         goal = self.goal
-        if self.read_on and goal.starts_on and self.read_on < goal.starts_on:
-            raise ValidationError(
-                {
-                    "read_on": f"This is before the goal started ({goal.starts_on:%-d %b %Y})."
-                }
-            )
         if self.read_on and self.read_on > self.owner.today():
             raise ValidationError(
                 {"read_on": "A reading can't be dated in the future."}

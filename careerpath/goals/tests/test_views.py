@@ -207,7 +207,6 @@ def test_completing_a_milestone_is_celebrated_and_can_be_undone(alice_client, al
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"read_on": "2025-06-01", "value": "2"}, "before the goal started"),
         ({"read_on": "2026-12-01", "value": "2"}, "in the future"),
         ({"read_on": "2026-06-01", "value": "two"}, "Enter a number."),
         ({"read_on": "2026-06-01", "value": ""}, "This field is required."),
@@ -504,3 +503,19 @@ def test_the_profile_aspiration_is_the_goals_aspiration(alice_client, alice):
     profile.refresh_from_db()
     assert profile.aspiration == "Run a data platform team in healthcare"
     assert profile.aspiration_horizon_years == 6
+
+
+def test_a_reading_before_the_start_is_kept_as_a_baseline(alice_client, alice):
+    goal = GoalFactory(owner=alice, starts_on=datetime.date(2026, 1, 1))
+    form_page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "records a baseline" in form_page
+    response = alice_client.post(
+        reverse("goals:reading_create", args=[goal.pk]),
+        {"read_on": "2025-12-01", "value": "1"},
+    )
+    assert response.status_code == 302
+    reading = KpiReading.objects.get(goal=goal)
+    assert reading.is_baseline
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "1 workshop</strong>" in page
+    assert '<span class="badge">baseline</span>' in page

@@ -85,6 +85,10 @@ class SmartReport:
     def all_pass(self) -> bool:
         return all(f.verdict == "pass" for f in self.findings)
 
+    @property
+    def pass_count(self) -> int:
+        return sum(1 for f in self.findings if f.verdict == "pass")
+
     def by_letter(self, letter: Letter) -> Finding:
         return next(f for f in self.findings if f.letter == letter)
 

@@ -519,3 +519,13 @@ def test_a_reading_before_the_start_is_kept_as_a_baseline(alice_client, alice):
     page = alice_client.get(goal.get_absolute_url()).content.decode()
     assert "1 workshop</strong>" in page
     assert '<span class="badge">baseline</span>' in page
+
+
+def test_the_smart_panel_carries_a_compact_strip_for_phones(alice_client):
+    page = alice_client.get(reverse("goals:goal_create")).content.decode()
+    assert 'class="smart-strip"' in page
+    assert "of 5 pass" in page
+    live = alice_client.post(
+        reverse("goals:smart_check"), {"statement": "Improve my skills"}
+    ).content.decode()
+    assert 'class="smart-strip"' in live

@@ -48,6 +48,13 @@ class Aspiration(Owned):
         return reverse("goals:aspiration_edit", kwargs={"pk": self.pk})
 
     @property
+    def extra_description(self) -> str:
+        """The description when it says more than the title (the profile's aspiration
+        often is one sentence, which is then its title too)."""
+        text = self.description.strip()
+        return "" if text.rstrip(".") == self.title.rstrip(".…") else text
+
+    @property
     def horizon_end(self) -> date:
         try:
             return self.starts_on.replace(year=self.starts_on.year + self.horizon_years)

@@ -529,3 +529,14 @@ def test_the_smart_panel_carries_a_compact_strip_for_phones(alice_client):
         reverse("goals:smart_check"), {"statement": "Improve my skills"}
     ).content.decode()
     assert 'class="smart-strip"' in live
+
+
+def test_the_profile_aspiration_is_listed_once_and_marked(alice_client, alice):
+    from careerpath.profiles.tests.factories import ProfileFactory
+
+    ProfileFactory(owner=alice, aspiration="Lead an analytics team.")
+    page = alice_client.get(reverse("goals:aspiration_list")).content.decode()
+    assert page.count("Lead an analytics team") == 2  # heading and its edit label
+    assert "your profile&#x27;s long-term aspiration" in page or (
+        "your profile's long-term aspiration" in page
+    )

@@ -10,7 +10,12 @@ from django.template.response import TemplateResponse
 
 from careerpath.agenda.today import build_agenda
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.goals.models import Goal
+from careerpath.goals.tracking import goal_pace
 from careerpath.profiles.models import Profile, SelfAssessment
+
+# Active goals shown with their pace; the goals page has the rest.
+DASHBOARD_GOALS = 5
 
 
 @login_not_required
@@ -29,6 +34,13 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     latest = (
         SelfAssessment.objects.owned_by(request.user).with_responsibilities().first()
     )
+    goals = list(
+        Goal.objects.owned_by(request.user)
+        .active()
+        .with_progress()
+        .order_by("deadline", "pk")[: DASHBOARD_GOALS + 1]
+    )
+    more_goals, goals = len(goals) > DASHBOARD_GOALS, goals[:DASHBOARD_GOALS]
     return TemplateResponse(
         request,
         "agenda/dashboard.html",
@@ -37,5 +49,9 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "profile": profile,
             "latest": latest,
             "agenda": build_agenda(request.user, today=today),
+            "goal_rows": [
+                {"goal": g, "pace": goal_pace(g, today=today)} for g in goals
+            ],
+            "more_goals": more_goals,
         },
     )

@@ -25,6 +25,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from careerpath.core.words import singular
+
 # ----------------------------------------------------------------------------------
 # Shared helpers
 
@@ -43,19 +45,39 @@ def amount(value: Decimal, unit: str) -> str:
     unit = unit.strip()
     if not unit:
         return text
-    if (
-        text in {"1", "-1"}
-        and len(unit) > 3
-        and unit.endswith("s")
-        and not unit.endswith("ss")
-    ):
-        unit = unit[:-1]
+    if text in {"1", "-1"}:
+        unit = singular(unit)
     return f"{text} {unit}"
 
 
-def short_date(day: date) -> str:
-    """12 Mar 2026."""
+def short_date(day: date, *, today: date | None = None) -> str:
+    """12 Mar 2026; "12 Mar" when ``today`` is given and falls in the same year."""
+    if today is not None and day.year == today.year:
+        return f"{day.day} {day:%b}"
     return f"{day.day} {day:%b %Y}"
+
+
+def weekday_date(day: date, *, today: date) -> str:
+    """Fri 4 Dec; Fri 1 Jan 2027 when the year is not today's."""
+    return f"{day:%a} {short_date(day, today=today)}"
+
+
+def days_ago(day: date, *, today: date) -> str:
+    """How long ago a day was, in whole days, weeks, months or years: "today",
+    "yesterday", "3 days ago", "2 weeks ago", "5 months ago". A day after today is
+    "today": the clock never runs backwards on screen."""
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{round(days / 30.44)} months ago"
+    return f"{days // 365} years ago"
 
 
 def truncate(text: str, limit: int) -> str:
@@ -82,6 +104,11 @@ def _next_month(day: date) -> date:
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first of the month ``months`` after (or before) ``day``'s month."""
+    return _add_months(day, months)
 
 
 def _months_between(start: date, end: date) -> list[date]:
@@ -522,6 +549,8 @@ class TimelineItem:
     url: str
     depth: int = 0
     overdue: bool = False
+    # A goal without a deadline: drawn for a while so it shows, but it has no end date.
+    open_ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -901,6 +930,8 @@ def _timeline_years(
 def _item_title(item: TimelineItem) -> str:
     if item.kind == "milestone":
         when = f"milestone due {short_date(item.end)}"
+    elif item.open_ended:
+        when = f"{item.kind} from {short_date(item.start)}, no deadline"
     else:
         when = f"{item.kind}, {short_date(item.start)} to {short_date(item.end)}"
     parts = [when]

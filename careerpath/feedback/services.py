@@ -21,6 +21,7 @@ from careerpath.feedback.themes import (
     summarise_themes,
     theme_key,
 )
+from careerpath.goals.drafts import draft_goal
 from careerpath.goals.models import Goal
 from careerpath.goals.services import create_goal
 
@@ -194,6 +195,11 @@ def theme_goals(owner: User) -> dict[str, Goal]:
     return {link.theme_key: link.goal for link in links}
 
 
+# A goal drafted from a feedback theme: hear it praised this many times, in this long.
+THEME_GOAL_TARGET = 3
+THEME_GOAL_MONTHS = 6
+
+
 @transaction.atomic
 def turn_theme_into_goal(*, owner: User, theme: str, today: date) -> Goal:
     """One step from a recurring theme to a draft goal the person then sharpens.
@@ -206,15 +212,28 @@ def turn_theme_into_goal(*, owner: User, theme: str, today: date) -> Goal:
     summary = next((s for s in report.all_themes if s.key == key), None)
     if summary is None:
         raise ValidationError({"theme": f"No feedback mentions the theme “{theme}”."})
+    label = summary.label.lower()
     goal = create_goal(
         owner=owner,
-        data={
-            "statement": f"Improve my {summary.label.lower()}, the theme that recurs in feedback",
-            "category": Goal.Category.SKILL,
-            "relevance_note": summary.reason,
-            "starts_on": today,
-            "status": Goal.Status.DRAFT,
-        },
+        data=draft_goal(
+            owner,
+            today=today,
+            category=Goal.Category.SKILL,
+            statement=(
+                f"Hear my {label} named as a strength in {THEME_GOAL_TARGET} pieces "
+                "of feedback from colleagues"
+            ),
+            metric_name=f"Feedback naming {label} as a strength",
+            metric_unit="pieces of feedback",
+            baseline=0,
+            target=THEME_GOAL_TARGET,
+            months=THEME_GOAL_MONTHS,
+            achievability_note=(
+                "Drafted from recurring feedback: add the practice, coaching or "
+                "support you have for it, and ask for feedback after each try."
+            ),
+            relevance_note=summary.reason,
+        ),
         today=today,
         source=f"From feedback: {summary.reason}",
     )

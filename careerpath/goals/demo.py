@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from careerpath.accounts.models import User
 from careerpath.goals.models import (
@@ -15,6 +15,8 @@ from careerpath.goals.models import (
     KpiReading,
     Milestone,
 )
+from careerpath.goals.profile_link import profile_aspiration
+from careerpath.goals.progress import is_countable
 
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
 TEMPLATES = [
@@ -139,7 +141,8 @@ TEMPLATES = [
 
 
 def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[str, int]:
-    lead = Aspiration.objects.create(
+    # The profile's long-term aspiration (seeded first) is the one the goals serve.
+    lead = profile_aspiration(owner) or Aspiration.objects.create(
         owner=owner,
         title="Lead an analytics team in healthcare",
         description="Head a team of five to eight analysts whose work shapes clinical and product decisions.",
@@ -147,6 +150,8 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
         horizon_years=5,
         values=["Impact on patients", "Continuous learning"],
     )
+    Aspiration.objects.filter(pk=lead.pk).update(starts_on=today - timedelta(days=730))
+    lead.starts_on = today - timedelta(days=730)
     balance = Aspiration.objects.create(
         owner=owner,
         title="A sustainable pace with time for family and cycling",
@@ -267,7 +272,13 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                         owner=owner,
                         goal=goal,
                         read_on=starts_on + timedelta(days=week),
-                        value=value.quantize(Decimal("0.1")),
+                        # Counts are read in whole numbers: 16 people, not 16.5.
+                        value=value.quantize(
+                            Decimal(1)
+                            if is_countable(unit, Decimal(baseline), Decimal(target))
+                            else Decimal("0.1"),
+                            rounding=ROUND_HALF_UP,
+                        ),
                         note="",
                     )
                 )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from careerpath.accounts.models import User
+from careerpath.core.charts import short_date
 from careerpath.core.forms import ListField
 from careerpath.goals.models import ActionStep, Aspiration, Goal, KpiReading, Milestone
 from careerpath.goals.services import GOAL_FIELDS
@@ -112,6 +113,11 @@ class KpiReadingForm(forms.ModelForm):
         self.fields["value"].widget.attrs["step"] = "any"
         if goal.metric_unit:
             self.fields["value"].label = f"Value ({goal.metric_unit})"
+        if goal.starts_on:
+            self.fields["read_on"].help_text = (
+                f"A date before the goal's start ({short_date(goal.starts_on)}) "
+                "records a baseline: where things stood before you began."
+            )
 
 
 class AspirationForm(forms.ModelForm):

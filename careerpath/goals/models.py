@@ -27,6 +27,9 @@ class Aspiration(Owned):
     values = models.JSONField(
         default=list, blank=True, help_text="The values it expresses."
     )
+    # The long-term aspiration written on the profile: one and the same, kept in step
+    # both ways (see goals.profile_link).
+    from_profile = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ("starts_on", "pk")
@@ -43,6 +46,13 @@ class Aspiration(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("goals:aspiration_edit", kwargs={"pk": self.pk})
+
+    @property
+    def extra_description(self) -> str:
+        """The description when it says more than the title (the profile's aspiration
+        often is one sentence, which is then its title too)."""
+        text = self.description.strip()
+        return "" if text.rstrip(".") == self.title.rstrip(".…") else text
 
     @property
     def horizon_end(self) -> date:
@@ -345,14 +355,15 @@ class KpiReading(Owned):
     def __str__(self) -> str:
         return f"{self.value} on {self.read_on}"
 
+    @property
+    def is_baseline(self) -> bool:
+        """Read before the goal started: where things stood, not progress made."""
+        return bool(self.goal.starts_on and self.read_on < self.goal.starts_on)
+
     def clean(self) -> None:
+        # A reading from before the goal's start is allowed: it is a baseline reading
+        # (where things stood), and the pace counts from the goal's own baseline.
         goal = self.goal
-        if self.read_on and goal.starts_on and self.read_on < goal.starts_on:
-            raise ValidationError(
-                {
-                    "read_on": f"This is before the goal started ({goal.starts_on:%-d %b %Y})."
-                }
-            )
         if self.read_on and self.read_on > self.owner.today():
             raise ValidationError(
                 {"read_on": "A reading can't be dated in the future."}

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from careerpath.core.charts import amount, format_number
+from careerpath.core.charts import amount, short_date
 
 PaceStatus = Literal[
     "on_track", "at_risk", "behind", "achieved", "no_data", "not_started"
@@ -33,6 +33,70 @@ AT_RISK_TOLERANCE = Decimal("0.20")
 # Expected values are rounded to at least this many decimal places (more if the goal's
 # own numbers carry more), so "expected 7.33" rather than 28 digits of a third.
 MIN_PLACES = 2
+
+# Units that measure rather than count: their values may be fractional ("2.5 hours").
+# Any other unit made of words ("incidents", "talks given") counts things, and a goal
+# counting things in whole numbers is told its pace in whole numbers: nobody is behind
+# by 1.19 incidents.
+MEASURES = frozenset(
+    [
+        "%",
+        "percent",
+        "percentage",
+        "pct",
+        "points",
+        "pts",
+        "score",
+        "rating",
+        "nps",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "h",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "seconds",
+        "second",
+        "secs",
+        "sec",
+        "s",
+        "ms",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "mile",
+        "kg",
+        "kilograms",
+        "lbs",
+        "pounds",
+        "gbp",
+        "usd",
+        "eur",
+        "£",
+        "$",
+        "€",
+        "k",
+        "m",
+        "bn",
+        "gb",
+        "mb",
+        "tb",
+        "x",
+        "times",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -75,13 +139,14 @@ def metric_pace(
     if today < starts_on:
         return Pace(
             status="not_started",
-            reason=f"Not started yet: the goal starts on {format_date(starts_on)}.",
+            reason=f"Not started yet: the goal starts on {short_date(starts_on, today=today)}.",
             expected_today=baseline,
             actual=actual,
             expected_progress=0.0,
         )
     elapsed = time_elapsed(starts_on, deadline, today)
-    places = _places(baseline, target, *(r.value for r in readings))
+    values = (baseline, target, *(r.value for r in readings))
+    places = 0 if is_countable(unit, *values) else _places(*values)
     expected = _round(baseline + (target - baseline) * elapsed, places)
     if actual is None:
         return Pace(
@@ -110,7 +175,7 @@ def metric_pace(
     if (actual - target) * direction >= 0:
         return Pace(
             status="achieved",
-            reason=f"Target reached: you have {format_number(actual)} against a target of {amount(target, unit)}.",
+            reason=f"Target reached: you have {amount(actual, unit)} against a target of {amount(target, unit)}.",
             **common,
         )
     return Pace(
@@ -127,7 +192,7 @@ def milestone_pace(
     if today < starts_on:
         return Pace(
             status="not_started",
-            reason=f"Not started yet: the goal starts on {format_date(starts_on)}.",
+            reason=f"Not started yet: the goal starts on {short_date(starts_on, today=today)}.",
             expected_progress=0.0,
         )
     if total <= 0:
@@ -167,8 +232,15 @@ def time_elapsed(starts_on: date, deadline: date, today: date) -> Decimal:
     return Decimal(days) / Decimal(total)
 
 
-def format_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def is_countable(unit: str, *values: Decimal) -> bool:
+    """Whether a goal counts whole things: a unit of words that is no measure, and
+    whole numbers throughout."""
+    words = unit.strip().lower().split()
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    if any(w in MEASURES for w in words):
+        return False
+    return all(v == v.to_integral_value() for v in values)
 
 
 def _latest(readings: Sequence[Reading], today: date) -> Reading | None:
@@ -190,7 +262,9 @@ def _status(progress: Decimal, elapsed: Decimal) -> PaceStatus:
 def _metric_reason(
     difference: Decimal, expected: Decimal, actual: Decimal, unit: str
 ) -> str:
-    tail = f"expected {format_number(expected)} by today, you have {format_number(actual)}."
+    tail = (
+        f"expected {amount(expected, unit)} by today, you have {amount(actual, unit)}."
+    )
     if difference > 0:
         return f"Ahead by {amount(difference, unit)}: {tail}"
     if difference < 0:

@@ -12,11 +12,30 @@ from datetime import date, timedelta
 from django.db.models import Prefetch
 
 from careerpath.accounts.models import User
-from careerpath.core.charts import Timeline, TimelineItem, timeline
+from careerpath.core.charts import Timeline, TimelineItem, add_months, timeline
 from careerpath.goals.models import Aspiration, Goal, Milestone
 
-# A goal without a deadline is drawn this long, so it still shows on the timeline.
+# A goal without a deadline is drawn this long, so it still shows on the timeline; it
+# is never given a deadline in words.
 OPEN_ENDED = timedelta(days=90)
+
+# The ranges the roadmap can show: months from the start of last month, or everything.
+# Short goals stay readable beside a five-year aspiration in the default year's view.
+RANGES = {
+    "12m": ("Next 12 months", 13),
+    "3y": ("Next 3 years", 37),
+    "all": ("Everything", None),
+}
+DEFAULT_RANGE = "12m"
+
+
+def range_bounds(today: date, range_key: str) -> tuple[date, date] | None:
+    """(first day, day after the last) of a range, or None for everything."""
+    months = RANGES.get(range_key, RANGES[DEFAULT_RANGE])[1]
+    if months is None:
+        return None
+    start = add_months(today.replace(day=1), -1)
+    return start, add_months(start, months)
 
 
 @dataclass
@@ -31,6 +50,8 @@ class Roadmap:
     items: list[TimelineItem]
     months: list[MonthGroup]
     overdue_count: int
+    open_ended: list[TimelineItem] = field(default_factory=list)
+    hidden_count: int = 0  # items wholly outside the range shown
 
     @property
     def is_empty(self) -> bool:
@@ -59,9 +80,15 @@ def _goal_queryset(owner: User, *, status: str, category: str):  # type: ignore[
 
 
 def build_roadmap(
-    owner: User, *, today: date, status: str = "open", category: str = ""
+    owner: User,
+    *,
+    today: date,
+    status: str = "open",
+    category: str = "",
+    range_key: str = "all",
 ) -> Roadmap:
-    """Everything on the plan, ordered aspiration → goal → sub-goal → milestone."""
+    """Everything on the plan, ordered aspiration → goal → sub-goal → milestone, within
+    the range asked for (items wholly outside it are left off and counted)."""
     goals = list(_goal_queryset(owner, status=status, category=category))
     aspirations = list(Aspiration.objects.owned_by(owner))
     children: dict[int | None, list[Goal]] = defaultdict(list)
@@ -88,6 +115,7 @@ def build_roadmap(
                 url=goal.get_absolute_url(),
                 depth=depth,
                 overdue=overdue,
+                open_ended=goal.deadline is None,
             )
         )
         for milestone in goal.milestones.all():
@@ -130,18 +158,32 @@ def build_roadmap(
         }:
             add_goal(goal, 0)
 
+    bounds = range_bounds(today, range_key)
+    every = items
+    if bounds is not None:
+        first, after = bounds
+        # Overdue items stay in view whatever the range: they need acting on.
+        items = [i for i in items if (i.start < after and i.end >= first) or i.overdue]
     months: dict[tuple[int, int], MonthGroup] = {}
     for item in sorted(
-        (i for i in items if i.kind != "aspiration"), key=lambda i: (i.end, i.key)
+        (i for i in items if i.kind != "aspiration" and not i.open_ended),
+        key=lambda i: (i.end, i.key),
     ):
         when = item.end
         group = months.setdefault(
             (when.year, when.month), MonthGroup(label=f"{when:%B %Y}")
         )
         group.entries.append(item)
+    if items:
+        start, end = bounds if bounds else (None, None)
+        chart = timeline(items, today=today, start=start, end=end)
+    else:
+        chart = None
     return Roadmap(
-        timeline=timeline(items, today=today) if items else None,
+        timeline=chart,
         items=items,
         months=[months[key] for key in sorted(months)],
         overdue_count=sum(1 for i in items if i.overdue),
+        open_ended=[i for i in items if i.open_ended],
+        hidden_count=len(every) - len(items),
     )

@@ -60,8 +60,22 @@ def _display(goal: Goal, name: str) -> str:
     return str(value)
 
 
-def draft_of(goal: Goal, *, milestone_dates: Iterable[date] | None = None) -> GoalDraft:
-    """The SMART check's view of a goal (saved or not), including the person's other active goals."""
+def latest_reading(goal: Goal, *, today: date) -> Decimal | None:
+    """The value of the goal's latest KPI reading on or before today (prefetch-friendly)."""
+    if not goal.pk:
+        return None
+    past = [r for r in goal.readings.all() if r.read_on <= today]
+    return max(past, key=lambda r: (r.read_on, r.pk)).value if past else None
+
+
+def draft_of(
+    goal: Goal,
+    *,
+    milestone_dates: Iterable[date] | None = None,
+    today: date | None = None,
+) -> GoalDraft:
+    """The SMART check's view of a goal (saved or not), including the person's other active
+    goals and, given ``today``, where its KPI stands now."""
     others = Goal.objects.owned_by(goal.owner).active()
     if goal.pk:
         others = others.exclude(pk=goal.pk)
@@ -84,6 +98,7 @@ def draft_of(goal: Goal, *, milestone_dates: Iterable[date] | None = None) -> Go
         deadline=goal.deadline,
         aspiration_horizon_end=aspiration.horizon_end if aspiration else None,
         milestone_dates=tuple(milestone_dates),
+        current=latest_reading(goal, today=today) if today else None,
         other_active_goals=tuple(others.values_list("starts_on", "deadline")),
         is_closed=goal.is_closed,
     )
@@ -92,7 +107,9 @@ def draft_of(goal: Goal, *, milestone_dates: Iterable[date] | None = None) -> Go
 def smart_report(
     goal: Goal, *, today: date, milestone_dates: Iterable[date] | None = None
 ) -> SmartReport:
-    return check_smart(draft_of(goal, milestone_dates=milestone_dates), today=today)
+    return check_smart(
+        draft_of(goal, milestone_dates=milestone_dates, today=today), today=today
+    )
 
 
 def _guard_activation(goal: Goal, *, today: date, confirm_failing: bool) -> None:
@@ -288,6 +305,9 @@ def save_aspiration(
             setattr(aspiration, name, data[name])
     aspiration.full_clean()
     aspiration.save()
+    from careerpath.goals.profile_link import write_back_to_profile
+
+    write_back_to_profile(aspiration)
     return aspiration
 
 

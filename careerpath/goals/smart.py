@@ -38,6 +38,9 @@ class GoalDraft:
         None  # when the linked aspiration should be reached
     )
     milestone_dates: tuple[date, ...] = ()
+    # The latest KPI reading on or before today, for a goal already under way: the pace
+    # still to make is judged from it over the time left.
+    current: Decimal | None = None
     # (starts_on, deadline) of the person's *other* active goals
     other_active_goals: tuple[tuple[date, date | None], ...] = ()
     is_closed: bool = False  # achieved or abandoned goals are not judged on time left
@@ -81,6 +84,10 @@ class SmartReport:
     @property
     def all_pass(self) -> bool:
         return all(f.verdict == "pass" for f in self.findings)
+
+    @property
+    def pass_count(self) -> int:
+        return sum(1 for f in self.findings if f.verdict == "pass")
 
     def by_letter(self, letter: Letter) -> Finding:
         return next(f for f in self.findings if f.letter == letter)
@@ -340,6 +347,28 @@ def _object_words(statement: str) -> list[str]:
     return words
 
 
+_CLAUSE_RE = re.compile(
+    r"[,;:.()!?—–]|\s-\s|\b(?:that|which|who|whom|because|so|while|where|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _object_phrase(statement: str, objects: list[str]) -> str:
+    """The concrete thing as the statement itself says it: "executive presence" out of
+    "Improve my executive presence, the theme that recurs in feedback" — the first
+    clause that names something, from its first concrete word on (at most five words),
+    never words stitched together from different clauses."""
+    wanted = {w.lower() for w in objects}
+    for clause in _CLAUSE_RE.split(statement):
+        words = _WORD_RE.findall(
+            _DATE_RE.sub(" ", _HEDGE_RE.sub(" ", _VAGUE_RE.sub(" ", clause)))
+        )
+        first = next((i for i, w in enumerate(words) if w.lower() in wanted), None)
+        if first is not None:
+            return " ".join(words[first : first + 5])
+    return " ".join(objects[:4])
+
+
 # --- The five letters ---------------------------------------------------------------
 
 _EXAMPLE = "'Run three SQL workshops for the analytics team by March'"
@@ -403,8 +432,8 @@ def _specific(draft: GoalDraft) -> Finding:
                 (
                     "warn",
                     f"{quoted} {is_are} without a measure: say how much for "
-                    f"{_quote(' '.join(objects[:4]))}, with a number in the statement "
-                    "or a named metric.",
+                    f"{_quote(_object_phrase(statement, objects))}, with a number in "
+                    "the statement or a named metric.",
                 )
             )
     if hedges:
@@ -549,25 +578,43 @@ def _pace_judged(draft: GoalDraft, *, today: date) -> bool:
 
 
 def _pace_problem(draft: GoalDraft, *, today: date) -> tuple[Verdict, str] | None:
-    """The relative jump per month of time left, when it can be judged."""
+    """The relative change per month, when it can be judged, comparing like with like:
+
+    - a goal under way with a reading: the change still to make (latest reading to
+      target) against the time left (today to the deadline);
+    - otherwise: the whole change (baseline to target) against the whole span (start
+      to deadline).
+    """
     if not _pace_judged(draft, today=today):
         return None
     baseline = cast(Decimal, _decimal(draft.baseline))
     target = cast(Decimal, _decimal(draft.target))
     deadline = cast(date, _date(draft.deadline))
-    start = max(today, _date(draft.starts_on) or today)
+    starts_on = _date(draft.starts_on) or today
+    current = _decimal(draft.current)
+    if starts_on < today and current is not None and current.is_finite():
+        start, origin, origin_text = today, current, " (your latest reading)"
+        if current == 0 or (target - current) * (target - baseline) <= 0:
+            return None  # nothing relative to judge, or already there
+    else:
+        start, origin, origin_text = starts_on, baseline, ""
     days = max((deadline - start).days, 1)
     months = days / DAYS_PER_MONTH
     try:
-        jump = float(abs(target - baseline) / abs(baseline))
+        jump = float(abs(target - origin) / abs(origin))
     except ArithmeticError:
         jump = math.inf
     per_month = jump / months
     if per_month <= STEEP_MONTHLY_JUMP:
         return None
     verdict: Verdict = "fail" if per_month > EXTREME_MONTHLY_JUMP else "warn"
-    time_left = (
+    time_text = (
         f"{days} day{'s' if days != 1 else ''}" if days < 60 else f"{months:.1f} months"
+    )
+    span_text = (
+        f"the {time_text} left (until {_day(deadline)})"
+        if start == today and starts_on < today
+        else f"{time_text} ({_day(start)} to {_day(deadline)})"
     )
     jump_text = f"a {jump:.0%}" if math.isfinite(jump) and jump < 1e6 else "a huge"
     rate_text = (
@@ -588,9 +635,8 @@ def _pace_problem(draft: GoalDraft, *, today: date) -> tuple[Verdict, str] | Non
     adjective = "is unrealistic" if verdict == "fail" else "is steep"
     return (
         verdict,
-        f"Going from {_num(baseline)} to {_num(target)} is {jump_text} change in "
-        f"{time_left} (until {_day(deadline)}), about {rate_text} a month, which "
-        f"{adjective}: {fix}.",
+        f"Going from {_num(origin)}{origin_text} to {_num(target)} is {jump_text} "
+        f"change in {span_text}, about {rate_text} a month, which {adjective}: {fix}.",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from careerpath.core.charts import PaceChart, pace_chart
+from careerpath.core.charts import PaceChart, pace_chart, short_date
 from careerpath.goals.models import Goal
 from careerpath.goals.progress import Pace, Reading, metric_pace, milestone_pace
 
@@ -13,7 +13,11 @@ from careerpath.goals.progress import Pace, Reading, metric_pace, milestone_pace
 def goal_pace(goal: Goal, *, today: date) -> Pace:
     """Where the goal stands against its pace (reads prefetched milestones and readings)."""
     if goal.status == Goal.Status.ACHIEVED:
-        when = f" on {goal.achieved_on:%-d %B %Y}" if goal.achieved_on else ""
+        when = (
+            f" on {short_date(goal.achieved_on, today=today)}"
+            if goal.achieved_on
+            else ""
+        )
         return Pace(status="achieved", reason=f"Achieved{when}.")
     if goal.status == Goal.Status.ABANDONED:
         return Pace(status="no_data", reason="Abandoned; kept for the record.")

@@ -27,6 +27,7 @@ from careerpath.goals.forms import (
     MilestoneForm,
 )
 from careerpath.goals.models import ActionStep, Aspiration, Goal, KpiReading, Milestone
+from careerpath.goals.profile_link import default_aspiration, profile_values
 from careerpath.goals.services import (
     add_milestone,
     add_reading,
@@ -130,7 +131,13 @@ def _render_detail_with(
 @require_http_methods(["GET", "POST"])
 def goal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
-    initial: dict[str, Any] = {"starts_on": today}
+    aspiration = default_aspiration(request.user)
+    initial: dict[str, Any] = {
+        "starts_on": today,
+        # The profile's long-term aspiration and values, offered: the person changes them.
+        "aspiration": aspiration.pk if aspiration else None,
+        "values": profile_values(request.user),
+    }
     parent_id = request.GET.get("parent", "")
     if parent_id.isdigit():
         parent = Goal.objects.owned_by(request.user).filter(pk=int(parent_id)).first()
@@ -364,7 +371,12 @@ def milestone_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "goals/milestone_form.html",
-        {"form": form, "milestone": milestone, "goal": milestone.goal},
+        {
+            "form": form,
+            "milestone": milestone,
+            "goal": milestone.goal,
+            "today": request.user.today(),
+        },
         status=422 if data is not None else 200,
     )
 
@@ -535,8 +547,15 @@ def roadmap(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
     status = request.GET.get("status", "open")
     category = request.GET.get("category", "")
+    range_key = request.GET.get("range", roadmap_model.DEFAULT_RANGE)
+    if range_key not in roadmap_model.RANGES:
+        range_key = roadmap_model.DEFAULT_RANGE
     view = roadmap_model.build_roadmap(
-        request.user, today=today, status=status, category=category
+        request.user,
+        today=today,
+        status=status,
+        category=category,
+        range_key=range_key,
     )
     return TemplateResponse(
         request,
@@ -547,6 +566,8 @@ def roadmap(request: AuthenticatedHttpRequest) -> HttpResponse:
             "category": category,
             "statuses": Goal.Status.choices,
             "categories": Goal.Category.choices,
+            "range": range_key,
+            "ranges": [(k, label) for k, (label, _) in roadmap_model.RANGES.items()],
             "today": today,
         },
     )

@@ -7,11 +7,11 @@ from datetime import date
 from django.urls import reverse
 
 from careerpath.accounts.models import User
-from careerpath.core.due import DueItem
+from careerpath.core.due import Batch, DueItem
 from careerpath.network.models import Contact, Event, Interaction
 
-# Beyond this many, overdue contacts are summed up in one item: a dashboard listing
-# two hundred names helps nobody; the overview ranks them.
+# Beyond this many per dashboard section, contacts are summed up in one line: a
+# dashboard listing two hundred names helps nobody; the overview ranks them.
 MAX_CONTACT_ITEMS = 8
 
 
@@ -51,33 +51,36 @@ def due_items(owner: User, start: date, end: date) -> list[DueItem]:
                 kind="follow-up",
             )
         )
+    # Every tracked contact whose catch-up is due by the end of the window, however long
+    # ago: a relationship overdue for two years is still overdue. The dashboard counts
+    # one overdue after its maximum interval, as the cadence (and the Network page) does.
+    contacts_url = reverse("network:contact_list")
+    batch = Batch(
+        singular="person",
+        plural="people",
+        text="to get back in touch with",
+        url=contacts_url + "?cadence=due",
+        overdue_url=contacts_url + "?cadence=overdue",
+        limit=MAX_CONTACT_ITEMS,
+    )
     due = (
         Contact.objects.owned_by(owner)
         .tracked()
-        .filter(due_on__range=(start, end))
+        .filter(due_on__lte=end)
         .order_by("due_on", "name")
-        .only("pk", "name", "company", "due_on", "overdue_on")
+        .values_list("pk", "name", "company", "due_on", "overdue_on")
     )
-    contacts = list(due[: MAX_CONTACT_ITEMS + 1])
-    for contact in contacts[:MAX_CONTACT_ITEMS]:
+    for pk, name, company, due_on, overdue_on in due:
+        who = f"{name} ({company})" if company else name
         items.append(
             DueItem(
-                due_on=contact.due_on,  # type: ignore[arg-type]
-                title=f"Get back in touch with {contact}",
+                due_on=due_on,
+                overdue_on=overdue_on,
+                title=f"Get back in touch with {who}",
                 area="Network",
-                url=contact.get_absolute_url(),
+                url=reverse("network:contact_detail", args=[pk]),
                 kind="keep-in-touch",
-            )
-        )
-    if len(contacts) > MAX_CONTACT_ITEMS:
-        rest = due.count() - MAX_CONTACT_ITEMS
-        items.append(
-            DueItem(
-                due_on=contacts[MAX_CONTACT_ITEMS].due_on,  # type: ignore[arg-type]
-                title=f"{rest} more people to get back in touch with",
-                area="Network",
-                url=reverse("network:overview") + "#reach-out",
-                kind="keep-in-touch",
+                batch=batch,
             )
         )
     return items

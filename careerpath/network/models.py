@@ -59,6 +59,10 @@ class ContactQuerySet(OwnedQuerySet):
         """Tracked contacts whose ideal catch-up date has come."""
         return self.tracked().filter(due_on__lte=today)
 
+    def overdue(self, today: date) -> Self:
+        """Tracked contacts past their maximum interval: cadence's OVERDUE state."""
+        return self.tracked().filter(overdue_on__lt=today)
+
 
 class Contact(Owned):
     """A person in my network; the cadence dates are kept up to date by the services."""

@@ -77,11 +77,7 @@ def contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if state == "due":
         contacts = contacts.needing_attention(today).order_by("due_on", "name")
     elif state == "overdue":
-        contacts = (
-            contacts.tracked()
-            .filter(overdue_on__lt=today)
-            .order_by("overdue_on", "name")
-        )
+        contacts = contacts.overdue(today).order_by("overdue_on", "name")
     elif state == "tracked":
         contacts = contacts.tracked()
     contacts = contacts.defer("notes", "search_text")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -619,42 +619,29 @@ def months_for(gap: Gap) -> int:
     return min(12, 3 * max(1, gap.level_gap))
 
 
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, last_day)
-        except ValueError:
-            continue
-    return day + timedelta(days=30 * months)
-
-
 def goal_draft_for(gap: Gap, role: TargetRole, *, today: date) -> dict[str, Any]:
     """A SMART draft: the skill's level is the metric, from where the person is to where
     the role needs them, by a deadline a few months away."""
+    from careerpath.goals.drafts import draft_goal
+
     needed = f"{gap.required_level} ({LEVEL_WORDS[gap.required_level]})"
-    return {
-        "category": "skill",
-        "statement": (
-            f"Raise my {gap.label} level to {needed} for the {role.title} role"
-        )[:300],
-        "is_binary": False,
-        "metric_name": f"{gap.label} level"[:80],
-        "metric_unit": "level",
-        "baseline": gap.current_level,
-        "target": gap.required_level,
-        "direction": "increase",
-        "achievability_note": (
+    return draft_goal(
+        role.owner,
+        today=today,
+        category="skill",
+        statement=f"Raise my {gap.label} level to {needed} for the {role.title} role",
+        metric_name=f"{gap.label} level",
+        metric_unit="level",
+        baseline=gap.current_level,
+        target=gap.required_level,
+        months=months_for(gap),
+        achievability_note=(
             "Drafted from the gap analysis: add the time, budget and support you "
             "have for it, and what stands in the way."
         ),
-        "relevance_note": f"Gap for {role.title}: {gap.reason}"[:2000],
-        "starts_on": today,
-        "deadline": _add_months(today, months_for(gap)),
-        "status": "draft",
-        "priority": 1 if gap.score >= 1 else 2,
-    }
+        relevance_note=f"Gap for {role.title}: {gap.reason}",
+        priority=1 if gap.score >= 1 else 2,
+    )
 
 
 def _gap_action(

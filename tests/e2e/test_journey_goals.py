@@ -228,8 +228,44 @@ def test_goal_smart_check_milestones_readings_roadmap_and_dashboard(
         due.get_by_role("link", name=f"Milestone: {SECOND_MILESTONE}")
     ).to_be_visible()
     expect(due).not_to_contain_text(f"Milestone: {FIRST_MILESTONE}")
+    # The active goal shows with its pace.
+    goals_block = page.locator("section[aria-labelledby=goals-heading]")
+    expect(goals_block).to_contain_text(" ".join(STATEMENT.split()[:4]))
+    expect(goals_block.locator(".badge")).to_have_count(1)
     screenshot(page, "goals-dashboard", "desktop")
     phone_screenshot(
         page_factory, page, f"{base}/dashboard/", "goals-dashboard", screenshot
     )
     page_factory.assert_no_console_errors()
+
+
+@pytest.mark.e2e
+def test_the_smart_check_stays_in_view_while_typing_on_a_phone(
+    live_server, page_factory, screenshot
+):
+    from careerpath.accounts.tests.factories import PASSWORD, UserFactory
+
+    base = live_server.url
+    email = "goals-phone-e2e@example.org"
+    UserFactory(email=email, password=PASSWORD)
+    page = page_factory.new_page(PHONE)
+    sign_in(page, base, email, PASSWORD)
+    page.goto(f"{base}/goals/new/")
+    form = page.locator("#goal-form")
+    panel = page.locator("#smart-panel")
+    enter(form.locator("textarea[name=statement]"), "Improve my skills", panel)
+    # Far down the form, typing: the letters and the advice are on screen.
+    note = form.locator("textarea[name=achievability_note]")
+    note.scroll_into_view_if_needed()
+    note.press_sequentially("Two hours a week")
+    strip = panel.locator(".smart-strip")
+    expect(strip).to_be_visible()
+    expect(strip).to_contain_text("of 5 pass")
+    box = strip.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and viewport is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+    expect(smart_item(panel, "S")).to_be_in_viewport()
+    note_box = note.bounding_box()
+    assert note_box is not None and note_box["y"] < box["y"]  # the field is not hidden
+    screenshot(page, "goals-form-typing", "phone")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from careerpath.core import charts, words
 from careerpath.core.charts import amount, format_number
 from careerpath.core.links import safe_href as _safe_href
 from careerpath.core.markdown import render_markdown
@@ -78,3 +80,48 @@ def with_unit(value: object, unit: str) -> str:
     if value is None:
         return "—"
     return amount(Decimal(str(value)), unit or "")
+
+
+@register.filter
+def short_day(value: date | None, today: date | None) -> str:
+    """The app's date: "27 Dec" within today's year, "27 Dec 2025" outside it."""
+    if value is None:
+        return "—"
+    return charts.short_date(value, today=today)
+
+
+@register.filter
+def week_day(value: date | None, today: date | None) -> str:
+    """A near date with its weekday: "Fri 4 Dec", "Fri 1 Jan 2027"."""
+    if value is None:
+        return "—"
+    if today is None:
+        return f"{value:%a} {charts.short_date(value)}"
+    return charts.weekday_date(value, today=today)
+
+
+@register.filter
+def ago(value: date | None, today: date) -> str:
+    """ "today", "yesterday", "3 days ago", "2 weeks ago"."""
+    if value is None:
+        return "—"
+    return charts.days_ago(value, today=today)
+
+
+@register.filter
+def counted(value: int | None, nouns: str) -> str:
+    """{{ n|counted:"goal" }} → "1 goal", "3 goals"; {{ n|counted:"person,people" }}."""
+    singular_noun, _, plural_noun = nouns.partition(",")
+    return words.counted(value or 0, singular_noun, plural_noun or None)
+
+
+@register.filter
+def iso_day(value: str | None, today: date | None) -> str:
+    """A stored ISO date ("2026-10-31") in the app's format; any other text unchanged."""
+    if not value:
+        return value or ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return charts.short_date(day, today=today)

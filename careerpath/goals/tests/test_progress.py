@@ -1,15 +1,15 @@
 """The pace rules, table-driven: one row per situation a goal can be in."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
+from careerpath.core.charts import format_number
 from careerpath.goals.progress import (
     AT_RISK_TOLERANCE,
     ON_TRACK_TOLERANCE,
     Reading,
-    format_number,
     metric_pace,
     milestone_pace,
     time_elapsed,
@@ -52,23 +52,29 @@ DOWN = {
             "10",
             "on_track",
             "3",
-            "Ahead by 3 interviews: expected 7 by today, you have 10.",
+            "Ahead by 3 interviews: expected 7 interviews by today, you have 10 interviews.",
         ),
-        (UP, "7", "on_track", "0", "Exactly on pace: expected 7 by today, you have 7."),
+        (
+            UP,
+            "7",
+            "on_track",
+            "0",
+            "Exactly on pace: expected 7 interviews by today, you have 7 interviews.",
+        ),
         # 30 % of the way with 35 % of the time gone: the edge of on track
         (
             UP,
             "6",
             "on_track",
             "-1",
-            "Behind by 1 interview: expected 7 by today, you have 6.",
+            "Behind by 1 interview: expected 7 interviews by today, you have 6 interviews.",
         ),
         (
             UP,
             "5",
             "at_risk",
             "-2",
-            "Behind by 2 interviews: expected 7 by today, you have 5.",
+            "Behind by 2 interviews: expected 7 interviews by today, you have 5 interviews.",
         ),
         # 15 % of the way: the edge of at risk
         (
@@ -76,42 +82,42 @@ DOWN = {
             "3",
             "at_risk",
             "-4",
-            "Behind by 4 interviews: expected 7 by today, you have 3.",
+            "Behind by 4 interviews: expected 7 interviews by today, you have 3 interviews.",
         ),
         (
             UP,
             "2",
             "behind",
             "-5",
-            "Behind by 5 interviews: expected 7 by today, you have 2.",
+            "Behind by 5 interviews: expected 7 interviews by today, you have 2 interviews.",
         ),
         (
             UP,
             "-1",
             "behind",
             "-8",
-            "Behind by 8 interviews: expected 7 by today, you have -1.",
+            "Behind by 8 interviews: expected 7 interviews by today, you have -1 interview.",
         ),
         (
             UP,
             "20",
             "achieved",
             "13",
-            "Target reached: you have 20 against a target of 20 interviews.",
+            "Target reached: you have 20 interviews against a target of 20 interviews.",
         ),
         (
             UP,
             "25",
             "achieved",
             "18",
-            "Target reached: you have 25 against a target of 20 interviews.",
+            "Target reached: you have 25 interviews against a target of 20 interviews.",
         ),
         (
             UP,
             "7.50",
             "on_track",
             "0.5",
-            "Ahead by 0.5 interviews: expected 7 by today, you have 7.5.",
+            "Ahead by 0.5 interviews: expected 7 interviews by today, you have 7.5 interviews.",
         ),
         # decrease goals: coming down faster than the line is ahead
         (
@@ -119,42 +125,42 @@ DOWN = {
             "80",
             "on_track",
             "3",
-            "Ahead by 3 kg: expected 83 by today, you have 80.",
+            "Ahead by 3 kg: expected 83 kg by today, you have 80 kg.",
         ),
         (
             DOWN,
             "83",
             "on_track",
             "0",
-            "Exactly on pace: expected 83 by today, you have 83.",
+            "Exactly on pace: expected 83 kg by today, you have 83 kg.",
         ),
         (
             DOWN,
             "86",
             "at_risk",
             "-3",
-            "Behind by 3 kg: expected 83 by today, you have 86.",
+            "Behind by 3 kg: expected 83 kg by today, you have 86 kg.",
         ),
         (
             DOWN,
             "92",
             "behind",
             "-9",
-            "Behind by 9 kg: expected 83 by today, you have 92.",
+            "Behind by 9 kg: expected 83 kg by today, you have 92 kg.",
         ),
         (
             DOWN,
             "70",
             "achieved",
             "13",
-            "Target reached: you have 70 against a target of 70 kg.",
+            "Target reached: you have 70 kg against a target of 70 kg.",
         ),
         (
             DOWN,
             "65.5",
             "achieved",
             "17.5",
-            "Target reached: you have 65.5 against a target of 70 kg.",
+            "Target reached: you have 65.5 kg against a target of 70 kg.",
         ),
     ],
 )
@@ -198,7 +204,7 @@ def test_percent_goal_reason_reads_with_the_unit():
     )
     assert (pace.status, pace.reason) == (
         "at_risk",
-        "Behind by 12.5 %: expected 50 by today, you have 37.5.",
+        "Behind by 12.5 %: expected 50 % by today, you have 37.5 %.",
     )
 
 
@@ -254,11 +260,11 @@ def test_no_readings_asks_for_one():
 
 def test_not_started_names_the_start_day():
     pace = metric_pace(**UP, readings=[], today=date(2025, 12, 1))
-    assert pace.reason == "Not started yet: the goal starts on 1 January 2026."
+    assert pace.reason == "Not started yet: the goal starts on 1 Jan 2026."
 
 
 def test_expected_value_is_rounded_for_people():
-    # a third of the way from 0 to 22
+    # a third of the way from 0 to 22 hours
     pace = metric_pace(
         baseline=D(0),
         target=D(22),
@@ -266,10 +272,63 @@ def test_expected_value_is_rounded_for_people():
         deadline=date(2026, 1, 4),
         readings=readings((date(2026, 1, 2), "8")),
         today=date(2026, 1, 2),
-        unit="calls",
+        unit="hours",
     )
     assert pace.expected_today == D("7.33")
-    assert pace.reason == "Ahead by 0.67 calls: expected 7.33 by today, you have 8."
+    assert (
+        pace.reason
+        == "Ahead by 0.67 hours: expected 7.33 hours by today, you have 8 hours."
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "reading", "reason"),
+    [
+        # Counted things are told in whole numbers, with their unit.
+        ("calls", "8", "Ahead by 1 call: expected 7 calls by today, you have 8 calls."),
+        (
+            "talks given",
+            "6",
+            "Behind by 1 talk given: expected 7 talks given by today, you have 6 talks given.",
+        ),
+        # Measures keep their decimals and never lose their unit.
+        ("%", "8.5", "Ahead by 1.17 %: expected 7.33 % by today, you have 8.5 %."),
+        (
+            "hours",
+            "7",
+            "Behind by 0.33 hours: expected 7.33 hours by today, you have 7 hours.",
+        ),
+    ],
+)
+def test_counted_units_are_whole_and_units_are_never_dropped(unit, reading, reason):
+    pace = metric_pace(
+        baseline=D(0),
+        target=D(22),
+        starts_on=JAN_1,
+        deadline=date(2026, 1, 4),
+        readings=readings((date(2026, 1, 2), reading)),
+        today=date(2026, 1, 2),
+        unit=unit,
+    )
+    assert pace.reason == reason
+
+
+def test_a_decrease_in_incidents_is_told_in_whole_incidents():
+    # 30 -> 8 incidents over 100 days, 43 days in: the line is at 20.54, so 21.
+    pace = metric_pace(
+        baseline=D(30),
+        target=D(8),
+        starts_on=JAN_1,
+        deadline=JAN_1 + timedelta(days=100),
+        readings=readings((JAN_1 + timedelta(days=43), "22")),
+        today=JAN_1 + timedelta(days=43),
+        unit="incidents",
+    )
+    assert pace.expected_today == D(21)
+    assert (
+        pace.reason
+        == "Behind by 1 incident: expected 21 incidents by today, you have 22 incidents."
+    )
 
 
 def test_expected_value_keeps_the_goals_own_precision():
@@ -388,7 +447,7 @@ def test_tolerances_are_named_and_ordered():
             3,
             date(2025, 12, 31),
             "not_started",
-            "Not started yet: the goal starts on 1 January 2026.",
+            "Not started yet: the goal starts on 1 Jan 2026.",
         ),
         (
             0,

@@ -6,7 +6,7 @@
 import ast
 import inspect
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerpath.goals import smart
+from careerpath.goals.services import smart_report
 from careerpath.goals.smart import (
     EXTREME_MONTHLY_JUMP,
     LETTER_NAMES,
@@ -25,6 +26,7 @@ from careerpath.goals.smart import (
     SmartReport,
     check_smart,
 )
+from careerpath.goals.tests.factories import GoalFactory, KpiReadingFactory
 
 TODAY = date(2026, 11, 23)
 D = Decimal
@@ -255,6 +257,7 @@ CASES = [
             metric_name="Qualified opportunities",
             baseline=D("20"),
             target=D("40"),
+            starts_on=TODAY,
             deadline=date(2026, 12, 20),
         ),
         S="pass", M="pass", A="fail", R="pass", T="pass",
@@ -892,6 +895,9 @@ def test_non_finite_target_fails_and_non_finite_baseline_counts_as_missing():
 
 
 def paced(baseline, target, deadline, **fields) -> GoalDraft:
+    """A metric goal starting today unless told otherwise (then the time left and the
+    whole span are the same)."""
+    fields.setdefault("starts_on", TODAY)
     return plan(
         "Grow weekly active users of the internal wiki",
         metric_name="Weekly active users",
@@ -1255,3 +1261,52 @@ def test_never_raises_and_always_grades_five_letters(draft, today):
         assert all(isinstance(line, str) and line for line in f.advice)
         if f.verdict == "pass":
             assert len(f.advice) == 1
+
+
+def test_a_goal_under_way_is_judged_on_the_change_left_over_the_time_left():
+    # Ten months from 30 to 8 incidents, at 12 with 40 days left: 12 -> 8 is a 33 %
+    # change in 40 days (25 % a month, steep), not 30 -> 8 (73 %) in 40 days.
+    draft = paced(
+        D("30"),
+        D("8"),
+        TODAY + timedelta(days=40),
+        starts_on=TODAY - timedelta(days=264),
+        direction="decrease",
+        current=D("12"),
+    )
+    found = finding(draft, "A")
+    assert found.verdict == "warn"
+    text = found.advice[0]
+    assert "from 12 (your latest reading) to 8" in text
+    assert "33%" in text
+    assert "40 days left" in text
+    assert "73%" not in text
+
+
+def test_a_goal_under_way_without_readings_is_judged_over_its_whole_span():
+    # 30 -> 8 over ten months is about 7 % a month: realistic, whatever is left.
+    draft = paced(
+        D("30"),
+        D("8"),
+        TODAY + timedelta(days=40),
+        starts_on=TODAY - timedelta(days=264),
+        direction="decrease",
+    )
+    assert finding(draft, "A").verdict == "pass"
+
+
+@pytest.mark.django_db
+def test_saved_goals_are_judged_from_their_latest_reading(alice):
+    goal = GoalFactory(
+        owner=alice,
+        baseline=D("30"),
+        target=D("8"),
+        direction="decrease",
+        metric_unit="incidents",
+        starts_on=TODAY - timedelta(days=264),
+        deadline=TODAY + timedelta(days=40),
+    )
+    KpiReadingFactory(goal=goal, read_on=TODAY - timedelta(days=3), value=D("12"))
+    KpiReadingFactory(goal=goal, read_on=TODAY + timedelta(days=3), value=D("9"))
+    found = smart_report(goal, today=TODAY).by_letter("A")
+    assert "from 12 (your latest reading) to 8" in found.advice[0]

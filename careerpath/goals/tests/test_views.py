@@ -207,7 +207,6 @@ def test_completing_a_milestone_is_celebrated_and_can_be_undone(alice_client, al
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"read_on": "2025-06-01", "value": "2"}, "before the goal started"),
         ({"read_on": "2026-12-01", "value": "2"}, "in the future"),
         ({"read_on": "2026-06-01", "value": "two"}, "Enter a number."),
         ({"read_on": "2026-06-01", "value": ""}, "This field is required."),
@@ -379,3 +378,165 @@ def test_dashboard_lists_due_milestones_and_steps(alice_client, alice):
     assert "Milestone: Overdue milestone" in page
     assert "Step: Book the room" in page
     assert "Abandoned milestone" not in page
+
+
+def test_change_history_uses_the_app_s_date_format(alice_client, alice):
+    goal = GoalFactory(owner=alice)
+    GoalChangeFactory(
+        goal=goal,
+        field="deadline",
+        old_value="2025-10-31",
+        new_value="2026-12-31",
+        changed_on=datetime.date(2026, 5, 1),
+    )
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "<del>31 Oct 2025</del>" in page
+    assert "<ins>31 Dec</ins>" in page
+    assert ">1 May</time>" in page
+    assert "2025-10-31" not in page.split("<del>", 1)[1].split("</del>")[0]
+
+
+def test_goal_pages_count_nouns_properly(alice_client, alice):
+    aspiration = AspirationFactory(owner=alice, horizon_years=1)
+    GoalFactory(owner=alice, aspiration=aspiration)
+    page = alice_client.get(reverse("goals:aspiration_list")).content.decode()
+    assert "1 goal<" in page or "1 goal " in page or "· 1 goal" in page
+    assert "1 goals" not in page
+    assert "(1 year)" in page
+
+
+def test_roadmap_never_invents_a_deadline(alice_client, alice):
+    GoalFactory(
+        owner=alice,
+        statement="Write a data-quality playbook for the team",
+        starts_on=datetime.date(2026, 12, 4),
+        deadline=None,
+        status="draft",
+    )
+    page = alice_client.get(reverse("goals:roadmap")).content.decode()
+    assert "Write a data-quality playbook" in page
+    assert "No deadline yet" in page
+    assert "no deadline set" in page
+    # Drawn 90 days long for visibility, but 4 Mar is no date the person gave.
+    assert "4 Mar" not in page
+    assert "goal deadline" not in page
+
+
+def test_roadmap_shows_the_next_year_by_default_and_everything_on_request(
+    alice_client, alice
+):
+    from careerpath.goals.roadmap import build_roadmap
+
+    today = datetime.date(2026, 11, 23)
+    aspiration = AspirationFactory(owner=alice, horizon_years=5)
+    GoalFactory(
+        owner=alice,
+        aspiration=aspiration,
+        statement="Short goal this winter",
+        starts_on=datetime.date(2026, 11, 1),
+        deadline=datetime.date(2027, 1, 31),
+    )
+    GoalFactory(
+        owner=alice,
+        aspiration=aspiration,
+        statement="Goal in four years",
+        starts_on=datetime.date(2030, 1, 1),
+        deadline=datetime.date(2030, 6, 30),
+    )
+    year = build_roadmap(alice, today=today, range_key="12m")
+    assert year.timeline is not None
+    assert year.timeline.start == datetime.date(2026, 10, 1)
+    assert year.timeline.end == datetime.date(2027, 11, 1)
+    labels = [r.item.label for r in year.timeline.rows]
+    assert "Short goal this winter" in labels
+    assert "Goal in four years" not in labels
+    assert year.hidden_count == 1
+    # The short goal spans about a fifth of the year's width, not a twentieth.
+    short = next(r for r in year.timeline.rows if r.item.label.startswith("Short"))
+    assert short.width > 15
+    everything = build_roadmap(alice, today=today, range_key="all")
+    assert "Goal in four years" in [r.item.label for r in everything.timeline.rows]
+    page = alice_client.get(reverse("goals:roadmap")).content.decode()
+    assert "Goal in four years" not in page.split("By month")[0]
+    assert "1 item outside this range" in page
+    assert (
+        "Goal in four years"
+        in alice_client.get(reverse("goals:roadmap") + "?range=all").content.decode()
+    )
+
+
+def test_the_profile_aspiration_is_the_goals_aspiration(alice_client, alice):
+    from careerpath.goals.models import Aspiration
+    from careerpath.profiles.tests.factories import ProfileFactory
+
+    profile = ProfileFactory(
+        owner=alice,
+        aspiration="Lead an analytics team. Be known for clear data.",
+        aspiration_horizon_years=4,
+        values=["Autonomy", "Fairness"],
+    )
+    mirror = Aspiration.objects.get(owner=alice, from_profile=True)
+    assert mirror.title == "Lead an analytics team"
+    assert mirror.horizon_years == 4
+    # Entered once: the goal form offers it, with the profile's values.
+    page = alice_client.get(reverse("goals:goal_create")).content.decode()
+    assert (
+        f'<option value="{mirror.pk}" selected>Lead an analytics team</option>' in page
+    )
+    assert "Autonomy\nFairness" in page
+    # Edited on the profile, it changes in goals; edited in goals, on the profile.
+    profile.aspiration = "Run a data platform team"
+    profile.save()
+    mirror.refresh_from_db()
+    assert mirror.title == "Run a data platform team"
+    assert Aspiration.objects.owned_by(alice).count() == 1
+    alice_client.post(
+        reverse("goals:aspiration_edit", args=[mirror.pk]),
+        {
+            "title": "Run a data platform team",
+            "description": "Run a data platform team in healthcare",
+            "starts_on": "2026-01-01",
+            "horizon_years": "6",
+            "values": "Autonomy",
+        },
+    )
+    profile.refresh_from_db()
+    assert profile.aspiration == "Run a data platform team in healthcare"
+    assert profile.aspiration_horizon_years == 6
+
+
+def test_a_reading_before_the_start_is_kept_as_a_baseline(alice_client, alice):
+    goal = GoalFactory(owner=alice, starts_on=datetime.date(2026, 1, 1))
+    form_page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "records a baseline" in form_page
+    response = alice_client.post(
+        reverse("goals:reading_create", args=[goal.pk]),
+        {"read_on": "2025-12-01", "value": "1"},
+    )
+    assert response.status_code == 302
+    reading = KpiReading.objects.get(goal=goal)
+    assert reading.is_baseline
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "1 workshop</strong>" in page
+    assert '<span class="badge">baseline</span>' in page
+
+
+def test_the_smart_panel_carries_a_compact_strip_for_phones(alice_client):
+    page = alice_client.get(reverse("goals:goal_create")).content.decode()
+    assert 'class="smart-strip"' in page
+    assert "of 5 pass" in page
+    live = alice_client.post(
+        reverse("goals:smart_check"), {"statement": "Improve my skills"}
+    ).content.decode()
+    assert 'class="smart-strip"' in live
+
+
+def test_the_profile_aspiration_is_listed_once_and_marked(alice_client, alice):
+    from careerpath.profiles.tests.factories import ProfileFactory
+
+    ProfileFactory(owner=alice, aspiration="Lead an analytics team.")
+    page = alice_client.get(reverse("goals:aspiration_list")).content.decode()
+    assert page.count("Lead an analytics team") == 2  # heading and its edit label
+    assert "your profile&#x27;s long-term aspiration" in page or (
+        "your profile's long-term aspiration" in page
+    )

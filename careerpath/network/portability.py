@@ -10,6 +10,7 @@ people already there instead of duplicating them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ from careerpath.network.records import (
     MAX_RECORDS,
     ContactRecord,
     FormatError,
+    is_web_address,
 )
 
 BATCH = 500
@@ -43,10 +45,17 @@ def decode_upload(data: bytes, *, filename: str) -> str:
             f"the file is {len(data) // 1024 // 1024 + 1} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB",
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise FormatError(filename, line, "the file is not UTF-8 text") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise FormatError(
+            filename, line, "the file contains a NUL character; is it a text file?"
+        )
+    return text
 
 
 def detect_kind(text: str, *, filename: str) -> str:
@@ -175,6 +184,60 @@ def _merge(contact: Contact, record: ContactRecord) -> tuple[str, ...]:
     return tuple(changed)
 
 
+# The columns an import writes, checked against their limits while planning so that
+# the preview never promises a row the database would refuse (PostgreSQL rejects NUL
+# in text and JSON; SQLite would store an over-long value silently).
+WRITTEN_FIELDS = (
+    "name",
+    "company",
+    "title",
+    "emails",
+    "phones",
+    "links",
+    "profile_url",
+    "how_we_met",
+    "relationship_types",
+    "tags",
+    "notes",
+)
+_DERIVED_FIELDS = ("match_key", "search_text")
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _storage_problem(contact: Contact, names: Iterable[str]) -> str:
+    """Why the database cannot store these columns of ``contact`` as they are; "" if it can."""
+    for name in (*names, *_DERIVED_FIELDS):
+        model_field = Contact._meta.get_field(name)
+        value = getattr(contact, name)
+        label = str(model_field.verbose_name)
+        if any("\x00" in text for text in _strings(value)):
+            return f"{label} contains a NUL character"
+        limit = getattr(model_field, "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            if name == "match_key":
+                return "name and company too long to compare with other contacts"
+            return f"{label} longer than {limit:,} characters"
+    return ""
+
+
+def _address_problem(record: ContactRecord) -> str:
+    if record.profile_url and not is_web_address(record.profile_url):
+        return "the LinkedIn profile is not a valid web address"
+    if any(not is_web_address(url) for _, url in record.links):
+        return "a website is not a valid web address"
+    return ""
+
+
 def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
     """Decide, for every record, new / update / skip (with the reason); writes nothing."""
     contacts = list(Contact.objects.owned_by(owner).order_by("pk"))
@@ -187,21 +250,11 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
-        if (
-            len(record.name) > 160
-            or len(record.company) > 160
-            or len(record.title) > 160
-        ):
-            plan.rows.append(
-                PlannedRow(
-                    record, "skip", "name, company or title longer than 160 characters"
-                )
-            )
-            continue
-        if len(record.notes) > 20_000:
-            plan.rows.append(
-                PlannedRow(record, "skip", "notes longer than 20,000 characters")
-            )
+        problem = _address_problem(record) or _storage_problem(
+            _new_contact(owner, record, source="", today=date.min), WRITTEN_FIELDS
+        )
+        if problem:
+            plan.rows.append(PlannedRow(record, "skip", problem))
             continue
         keys = [f"k:{match_key(record.name, record.company)}"]
         keys += [f"p:{record.profile_url}"] if record.profile_url else []
@@ -242,21 +295,28 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if contact is None:
             plan.rows.append(PlannedRow(record, "new"))
             continue
+        before = {name: getattr(contact, name) for name in WRITTEN_FIELDS}
+        old_key = contact.match_key
         changes = _merge(contact, record)
         new_key = match_key(contact.name, contact.company)
         clash = by_key.get(new_key)
+        problem = None
         if clash is not None and clash.pk != contact.pk:
-            plan.rows.append(
-                PlannedRow(
-                    record, "skip", "would become a duplicate of another contact"
-                )
-            )
+            problem = "would become a duplicate of another contact"
+        elif changes:
+            contact.refresh_derived()
+            problem = _storage_problem(contact, changes)
+        if problem:
+            # Leave the contact as it was, for the rows after this one.
+            for name, value in before.items():
+                setattr(contact, name, value)
+            contact.refresh_derived()
+            plan.rows.append(PlannedRow(record, "skip", problem))
             continue
         if not changes:
             plan.rows.append(PlannedRow(record, "skip", "already up to date", contact))
             continue
-        by_key.pop(contact.match_key, None)
-        contact.refresh_derived()
+        by_key.pop(old_key, None)
         by_key[contact.match_key] = contact
         plan.rows.append(PlannedRow(record, "update", contact=contact, changes=changes))
     return plan

@@ -77,6 +77,8 @@ def unfold(text: str) -> list[tuple[int, str]]:
 
 def _split(text: str, separator: str) -> list[str]:
     """Split on ``separator`` where it is neither escaped nor inside double quotes."""
+    if "\\" not in text and '"' not in text:
+        return text.split(separator)  # the common case, without a loop per character
     parts, current, quoted, escaped = [], [], False, False
     for char in text:
         if escaped:
@@ -99,6 +101,8 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     return re.sub(
         r"\\(.)",
         lambda m: "\n" if m.group(1) in "nN" else m.group(1),
@@ -119,6 +123,9 @@ def _decode_param(value: str) -> str:
 
 def _value_colon(line: str) -> int:
     """Where the value starts: the first colon outside double-quoted parameters."""
+    colon = line.find(":")
+    if '"' not in line[:colon]:
+        return colon
     quoted = False
     for index, char in enumerate(line):
         if char == '"':

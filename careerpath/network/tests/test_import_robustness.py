@@ -238,8 +238,8 @@ def test_api_import_commits_only_what_it_previews(client, alice):
 
 
 def test_an_upload_over_the_limit_is_refused_before_reading(alice_client, alice):
-    data = b"BEGIN:VCARD\r\n" + b"NOTE:" + b"x" * (8 * 1024 * 1024)
+    data = b"BEGIN:VCARD\r\n" + b"NOTE:" + b"x" * (9 * 1024 * 1024)
     response = upload(alice_client, "big.vcf", data)
     assert response.status_code == 422
-    assert "the limit is 8 MB" in response.content.decode()
+    assert "big.vcf is 9.0 MB; the limit is 8 MB." in response.content.decode()
     assert not ContactImport.objects.exists()

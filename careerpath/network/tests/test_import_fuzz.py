@@ -17,6 +17,7 @@ SQLite would store cut or unchecked must already be a skipped row in the preview
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ from careerpath.network.models import Contact, ContactImport
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
-EXAMPLES = 60
+EXAMPLES = int(os.environ.get("CAREERPATH_FUZZ_EXAMPLES", "60"))
 
 LINKEDIN = [(FIXTURES / "Connections.csv").read_bytes()]
 VCARDS = [

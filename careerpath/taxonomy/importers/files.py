@@ -172,6 +172,7 @@ def read_table(
             header = [cell.strip() for cell in next(reader)]
         except StopIteration:
             raise TaxonomyFileError(table.name, 1, "the file is empty.") from None
+        _refuse_nul(table, 1, header)
         missing = [name for name in required if name not in header]
         if missing:
             raise TaxonomyFileError(
@@ -187,6 +188,7 @@ def read_table(
             if not cells or cells == [""]:
                 line = reader.line_num + 1
                 continue
+            _refuse_nul(table, line, cells)
             if len(cells) != len(header):
                 raise TaxonomyFileError(
                     table.name,
@@ -210,6 +212,18 @@ def read_table(
             text.close()
     if on_progress:
         on_progress(table.size, table.size)
+
+
+def _refuse_nul(table: TableFile, line: int, cells: list[str]) -> None:
+    """NUL is no character of a text table, and PostgreSQL cannot store it."""
+    for index, cell in enumerate(cells):
+        if "\x00" in cell:
+            raise TaxonomyFileError(
+                table.name,
+                line,
+                "a NUL character (is this a text file?).",
+                column=str(index + 1),
+            )
 
 
 def column_ref(header: list[str], name: str) -> str:

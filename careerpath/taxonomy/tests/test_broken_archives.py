@@ -175,3 +175,35 @@ def test_a_gzip_holding_nothing_is_an_empty_file(tmp_path):
         TaxonomyFileError, match=r"related_occupations\.csv\.gz, line 1: the file is"
     ):
         import_onet([work], quiet())
+
+
+# Found by the property test on PostgreSQL, which refuses what SQLite stores.
+
+
+def test_a_nul_character_is_refused_before_anything_is_written(tmp_path):
+    work = tmp_path / "onet"
+    shutil.copytree(FIXTURES / "onet_text", work)
+    path = work / "Alternate Titles.txt"
+    path.write_bytes(path.read_bytes().replace(b"\tMachine", b"\t\x00Machine"))
+    before = snapshot()
+    with pytest.raises(
+        TaxonomyFileError,
+        match=r"Alternate Titles\.txt, line 3, column 2: a NUL character",
+    ):
+        import_onet([work], quiet())
+    assert snapshot() == before
+
+
+def test_a_concept_uri_longer_than_the_column_is_refused(tmp_path):
+    work = tmp_path / "esco"
+    shutil.copytree(FIXTURES / "esco", work)
+    path = work / "skills_en.csv"
+    uri = b"http://data.europa.eu/esco/skill/"
+    path.write_bytes(path.read_bytes().replace(uri, uri + b"x" * 300, 1))
+    before = snapshot()
+    with pytest.raises(
+        TaxonomyFileError,
+        match=r"skills_en\.csv, line 2, column 2 \(conceptUri\): not a concept URI",
+    ):
+        import_esco([work], quiet())
+    assert snapshot() == before

@@ -384,8 +384,10 @@ def import_upload(
     text = decode_upload(data, filename=filename)
     kind = detect_kind(text, filename=filename)
     records = parse_file(kind, text, filename=filename)
+    # The name is only shown back: printable characters only (PostgreSQL refuses NUL).
+    shown = "".join(ch for ch in filename if ch.isprintable())[:200] or "upload"
     upload = ContactImport.objects.create(
-        owner=owner, kind=kind, filename=filename[:200], content=text
+        owner=owner, kind=kind, filename=shown, content=text
     )
     return upload, plan_import(owner, records)
 

@@ -243,3 +243,13 @@ def test_an_upload_over_the_limit_is_refused_before_reading(alice_client, alice)
     assert response.status_code == 422
     assert "big.vcf is 9.0 MB; the limit is 8 MB." in response.content.decode()
     assert not ContactImport.objects.exists()
+
+
+def test_a_file_name_with_control_characters_is_stored_printable(alice):
+    data = (HEADER + "Jane,Doe,,,Acme,Analyst,12 Mar 2024\r\n").encode()
+    upload, plan = portability.import_upload(
+        alice, data=data, filename="Conn\x00ections\x1b.csv"
+    )
+    upload.refresh_from_db()
+    assert upload.filename == "Connections.csv"
+    assert plan.counts["new"] == 1

@@ -246,12 +246,13 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
     by_key = {c.match_key: c for c in contacts}
     seen: dict[str, int | None] = {}
     plan = ImportPlan()
+    today = timezone.localdate()  # only for the trial contact that checks limits
     for record in records:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
         problem = _address_problem(record) or _storage_problem(
-            _new_contact(owner, record, source="", today=date.min), WRITTEN_FIELDS
+            _new_contact(owner, record, source="", today=today), WRITTEN_FIELDS
         )
         if problem:
             plan.rows.append(PlannedRow(record, "skip", problem))

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from careerpath.network import csvfile, portability, vcard
 from careerpath.network.models import Contact, ContactImport
+from careerpath.network.records import ContactRecord
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,7 +41,17 @@ VCARDS = [
     (FIXTURES / "google-v4.vcf").read_bytes(),
 ]
 # Our own export of those people: every column the careerpath CSV has, and vCard 4.0.
-_PEOPLE = [r for data in VCARDS for r in vcard.parse_vcards(data.decode())]
+_PEOPLE = [r for data in VCARDS for r in vcard.parse_vcards(data.decode())] + [
+    ContactRecord(
+        name="Ines Silva",
+        company="Helix Bio",
+        profile_url="https://www.linkedin.com/in/ines-silva",
+        how_we_met="PyData London",
+        met_on=datetime.date(2024, 6, 14),
+        relationship_types=("mentor", "peer"),
+        tags=("ml",),
+    )
+]
 OWN_CSV = [csvfile.write_csv(_PEOPLE).encode()]
 VCARDS.append(vcard.write_vcards(_PEOPLE).encode())
 

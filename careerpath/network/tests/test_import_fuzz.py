@@ -79,6 +79,25 @@ NASTY = [
 ]
 
 
+# Whole values that once crashed an import or that a database cannot store as they are.
+VALUES = [
+    "https://[x",
+    "https://ex\u2100ample.com/in/jane",
+    "linkedin.com/in/[x",
+    "https://www.linkedin.com/in/" + "x" * 300,
+    "https://example.com:port/",
+    "x" * 301,
+    "\u00df" * 161,
+    "Ac\x00me",
+    "first\u2028second",
+    "first\x85second",
+    "",
+    "12 Mar 2024",
+    "2024-03-12",
+    "31 Feb 2024",
+]
+
+
 def _encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
@@ -98,6 +117,7 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
                     "line ends",
                     "huge",
                     "nasty",
+                    "value",
                     "lines",
                 ]
             )
@@ -146,6 +166,19 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
         elif kind == "nasty":
             at = draw(st.integers(0, len(text)))
             data = _encode(text[:at] + draw(st.sampled_from(NASTY)) + text[at:])
+        elif kind == "value":
+            # One whole cell (CSV) or property value (vCard) replaced by a nasty value.
+            lines = text.split("\n")
+            at = draw(st.integers(0, max(len(lines) - 1, 0)))
+            value = draw(st.sampled_from(VALUES))
+            if text.lstrip("\ufeff").upper().startswith("BEGIN:VCARD"):
+                head, colon, _ = lines[at].partition(":")
+                lines[at] = head + colon + value + ("\r" if colon else "")
+            else:
+                cells = lines[at].split(",")
+                cells[draw(st.integers(0, len(cells) - 1))] = value
+                lines[at] = ",".join(cells)
+            data = _encode("\n".join(lines))
         else:  # repeat or drop a line
             lines = text.split("\n")
             at = draw(st.integers(0, max(len(lines) - 1, 0)))

@@ -10,7 +10,7 @@ people already there instead of duplicating them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -200,7 +200,12 @@ WRITTEN_FIELDS = (
     "tags",
     "notes",
 )
-_DERIVED_FIELDS = ("match_key", "search_text")
+# (label, max_length) of each written column, and of the match key derived from them.
+_LIMITS = {
+    name: (str(f.verbose_name), getattr(f, "max_length", None))
+    for name in (*WRITTEN_FIELDS, "match_key")
+    for f in [Contact._meta.get_field(name)]
+}
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -214,15 +219,18 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _storage_problem(contact: Contact, names: Iterable[str]) -> str:
-    """Why the database cannot store these columns of ``contact`` as they are; "" if it can."""
-    for name in (*names, *_DERIVED_FIELDS):
-        model_field = Contact._meta.get_field(name)
-        value = getattr(contact, name)
-        label = str(model_field.verbose_name)
+def _storage_problem(values: dict[str, object]) -> str:
+    """Why the database cannot store these column values as they are; "" if it can."""
+    values = {
+        **values,
+        "match_key": match_key(str(values["name"]), str(values["company"])),
+    }
+    for name, value in values.items():
+        if name not in _LIMITS:
+            continue
+        label, limit = _LIMITS[name]
         if any("\x00" in text for text in _strings(value)):
             return f"{label} contains a NUL character"
-        limit = getattr(model_field, "max_length", None)
         if limit and isinstance(value, str) and len(value) > limit:
             if name == "match_key":
                 return "name and company too long to compare with other contacts"
@@ -246,14 +254,11 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
     by_key = {c.match_key: c for c in contacts}
     seen: dict[str, int | None] = {}
     plan = ImportPlan()
-    today = timezone.localdate()  # only for the trial contact that checks limits
     for record in records:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
-        problem = _address_problem(record) or _storage_problem(
-            _new_contact(owner, record, source="", today=today), WRITTEN_FIELDS
-        )
+        problem = _address_problem(record) or _storage_problem(_record_values(record))
         if problem:
             plan.rows.append(PlannedRow(record, "skip", problem))
             continue
@@ -305,22 +310,49 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if clash is not None and clash.pk != contact.pk:
             problem = "would become a duplicate of another contact"
         elif changes:
-            contact.refresh_derived()
-            problem = _storage_problem(contact, changes)
+            problem = _storage_problem(
+                {
+                    "name": contact.name,
+                    "company": contact.company,
+                    **{name: getattr(contact, name) for name in changes},
+                }
+            )
         if problem:
             # Leave the contact as it was, for the rows after this one.
             for name, value in before.items():
                 setattr(contact, name, value)
-            contact.refresh_derived()
             plan.rows.append(PlannedRow(record, "skip", problem))
             continue
         if not changes:
             plan.rows.append(PlannedRow(record, "skip", "already up to date", contact))
             continue
+        contact.refresh_derived()
         by_key.pop(old_key, None)
         by_key[contact.match_key] = contact
         plan.rows.append(PlannedRow(record, "update", contact=contact, changes=changes))
     return plan
+
+
+def _record_values(record: ContactRecord) -> dict[str, object]:
+    """The columns a new contact gets from ``record``."""
+    return {
+        "name": record.name,
+        "company": record.company,
+        "title": record.title,
+        "emails": list(record.emails),
+        "phones": [
+            {"label": label, "number": number} for label, number in record.phones
+        ],
+        "links": [{"label": label, "url": url} for label, url in record.links],
+        "profile_url": record.profile_url,
+        "how_we_met": record.how_we_met,
+        "met_on": record.met_on,
+        "relationship_types": [
+            t for t in record.relationship_types if t in RELATIONSHIP_LABELS
+        ],
+        "tags": list(record.tags),
+        "notes": record.notes,
+    }
 
 
 def _new_contact(
@@ -330,20 +362,7 @@ def _new_contact(
         owner=owner,
         added_on=today,
         source=source,
-        name=record.name,
-        company=record.company,
-        title=record.title,
-        emails=list(record.emails),
-        phones=[{"label": label, "number": number} for label, number in record.phones],
-        links=[{"label": label, "url": url} for label, url in record.links],
-        profile_url=record.profile_url,
-        how_we_met=record.how_we_met,
-        met_on=record.met_on,
-        relationship_types=[
-            t for t in record.relationship_types if t in RELATIONSHIP_LABELS
-        ],
-        tags=list(record.tags),
-        notes=record.notes,
+        **_record_values(record),
         # An imported connection is not yet a relationship: reminders start when the
         # person chooses someone to keep in touch with (or gives them a type).
         keep_in_touch=bool(record.relationship_types),

@@ -196,6 +196,7 @@ WRITTEN_FIELDS = (
     "links",
     "profile_url",
     "how_we_met",
+    "met_on",
     "relationship_types",
     "tags",
     "notes",

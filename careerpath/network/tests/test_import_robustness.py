@@ -253,3 +253,32 @@ def test_a_file_name_with_control_characters_is_stored_printable(alice):
     upload.refresh_from_db()
     assert upload.filename == "Connections.csv"
     assert plan.counts["new"] == 1
+
+
+def test_a_refused_update_leaves_the_contact_for_the_next_row(alice):
+    ContactFactory(
+        owner=alice,
+        name="Jane Doe",
+        company="",
+        emails=["jane@acme.example"],
+        profile_url="https://www.linkedin.com/in/jane",
+        notes="n" * 19_990,
+    )
+    # Fine on its own; too long only once appended to the notes already there.
+    refused = ContactRecord(
+        name="Jane Doe", emails=("jane@new.example",), notes="twenty characters..."
+    )
+    # The same person by profile, under another spelling of the name.
+    fine = ContactRecord(
+        name="Jane D.",
+        profile_url="https://www.linkedin.com/in/jane",
+        emails=("jane@third.example",),
+    )
+    plan = portability.plan_import(alice, [refused, fine])
+    assert [row.action for row in plan.rows] == ["skip", "update"]
+    assert plan.rows[0].reason == "notes longer than 20,000 characters"
+    assert plan.rows[1].changes == ("emails",)
+    portability.commit_import(alice, [refused, fine], source="vcard", today=TODAY)
+    jane = Contact.objects.owned_by(alice).get()
+    assert jane.emails == ["jane@acme.example", "jane@third.example"]
+    assert len(jane.notes) == 19_990

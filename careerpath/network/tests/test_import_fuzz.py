@@ -12,6 +12,8 @@ out, through upload → preview → commit:
 Both outcomes are database-independent, so the same test holds on SQLite and
 PostgreSQL (CI runs it on both): a row PostgreSQL would refuse (NUL, too long) or
 SQLite would store cut or unchecked must already be a skipped row in the preview.
+
+``CAREERPATH_FUZZ_EXAMPLES=500`` runs more examples per test than the default 60.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ Outcomes, the same on SQLite and PostgreSQL (CI runs both):
 - ``TaxonomyFileError`` and every taxonomy table as it was; or
 - success, and importing the same files again writes nothing: what was stored is what
   was read, with no value cut or changed by the database.
+
+``CAREERPATH_FUZZ_EXAMPLES=500`` runs more examples per test than the default 100.
 """
 
 from __future__ import annotations

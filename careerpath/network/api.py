@@ -493,9 +493,17 @@ def reach_out(request: HttpRequest) -> object:
 def import_contacts(request: HttpRequest, payload: ImportIn) -> object:
     user = _user(request)
     try:
-        text = portability.decode_upload(
-            payload.content.encode(), filename=payload.filename
-        )
+        data = payload.content.encode()
+    except UnicodeEncodeError as error:  # a lone surrogate such as "\ud800" in the JSON
+        line = payload.content.count("\n", 0, error.start) + 1
+        raise ValidationError(
+            {
+                "content": f"{payload.filename}, line {line}: the content is not "
+                "valid Unicode (a lone surrogate escape such as \\ud800)"
+            }
+        ) from None
+    try:
+        text = portability.decode_upload(data, filename=payload.filename)
         kind = portability.detect_kind(text, filename=payload.filename)
         records = portability.parse_file(kind, text, filename=payload.filename)
     except FormatError as error:

@@ -18,6 +18,7 @@ from careerpath.network.models import (
     Interaction,
     RelationshipType,
 )
+from careerpath.network.records import MAX_FILE_BYTES
 from careerpath.network.services import PersonMet
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -397,3 +398,13 @@ class ImportForm(forms.Form):
         help_text="LinkedIn's Connections.csv (from “Get a copy of your data”), a .vcf from "
         "Apple, Google or Outlook contacts, or a careerpath contacts CSV. Up to 8 MB.",
     )
+
+    def clean_file(self) -> Any:
+        """Refuse a file over the limit from its size, before reading it into memory."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name} is {upload.size / 1024 / 1024:.1f} MB; "
+                f"the limit is {MAX_FILE_BYTES // 1024 // 1024} MB."
+            )
+        return upload

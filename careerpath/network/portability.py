@@ -10,6 +10,7 @@ people already there instead of duplicating them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ from careerpath.network.records import (
     MAX_RECORDS,
     ContactRecord,
     FormatError,
+    is_web_address,
 )
 
 BATCH = 500
@@ -43,10 +45,17 @@ def decode_upload(data: bytes, *, filename: str) -> str:
             f"the file is {len(data) // 1024 // 1024 + 1} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB",
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise FormatError(filename, line, "the file is not UTF-8 text") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise FormatError(
+            filename, line, "the file contains a NUL character; is it a text file?"
+        )
+    return text
 
 
 def detect_kind(text: str, *, filename: str) -> str:
@@ -175,6 +184,69 @@ def _merge(contact: Contact, record: ContactRecord) -> tuple[str, ...]:
     return tuple(changed)
 
 
+# The columns an import writes, checked against their limits while planning so that
+# the preview never promises a row the database would refuse (PostgreSQL rejects NUL
+# in text and JSON; SQLite would store an over-long value silently).
+WRITTEN_FIELDS = (
+    "name",
+    "company",
+    "title",
+    "emails",
+    "phones",
+    "links",
+    "profile_url",
+    "how_we_met",
+    "met_on",
+    "relationship_types",
+    "tags",
+    "notes",
+)
+# (label, max_length) of each written column, and of the match key derived from them.
+_LIMITS = {
+    name: (str(f.verbose_name), getattr(f, "max_length", None))
+    for name in (*WRITTEN_FIELDS, "match_key")
+    for f in [Contact._meta.get_field(name)]
+}
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _storage_problem(values: dict[str, object]) -> str:
+    """Why the database cannot store these column values as they are; "" if it can."""
+    values = {
+        **values,
+        "match_key": match_key(str(values["name"]), str(values["company"])),
+    }
+    for name, value in values.items():
+        if name not in _LIMITS:
+            continue
+        label, limit = _LIMITS[name]
+        if any("\x00" in text for text in _strings(value)):
+            return f"{label} contains a NUL character"
+        if limit and isinstance(value, str) and len(value) > limit:
+            if name == "match_key":
+                return "name and company too long to compare with other contacts"
+            return f"{label} longer than {limit:,} characters"
+    return ""
+
+
+def _address_problem(record: ContactRecord) -> str:
+    if record.profile_url and not is_web_address(record.profile_url):
+        return "the LinkedIn profile is not a valid web address"
+    if any(not is_web_address(url) for _, url in record.links):
+        return "a website is not a valid web address"
+    return ""
+
+
 def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
     """Decide, for every record, new / update / skip (with the reason); writes nothing."""
     contacts = list(Contact.objects.owned_by(owner).order_by("pk"))
@@ -187,21 +259,9 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
-        if (
-            len(record.name) > 160
-            or len(record.company) > 160
-            or len(record.title) > 160
-        ):
-            plan.rows.append(
-                PlannedRow(
-                    record, "skip", "name, company or title longer than 160 characters"
-                )
-            )
-            continue
-        if len(record.notes) > 20_000:
-            plan.rows.append(
-                PlannedRow(record, "skip", "notes longer than 20,000 characters")
-            )
+        problem = _address_problem(record) or _storage_problem(_record_values(record))
+        if problem:
+            plan.rows.append(PlannedRow(record, "skip", problem))
             continue
         keys = [f"k:{match_key(record.name, record.company)}"]
         keys += [f"p:{record.profile_url}"] if record.profile_url else []
@@ -242,24 +302,58 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if contact is None:
             plan.rows.append(PlannedRow(record, "new"))
             continue
+        before = {name: getattr(contact, name) for name in WRITTEN_FIELDS}
+        old_key = contact.match_key
         changes = _merge(contact, record)
         new_key = match_key(contact.name, contact.company)
         clash = by_key.get(new_key)
+        problem = None
         if clash is not None and clash.pk != contact.pk:
-            plan.rows.append(
-                PlannedRow(
-                    record, "skip", "would become a duplicate of another contact"
-                )
+            problem = "would become a duplicate of another contact"
+        elif changes:
+            problem = _storage_problem(
+                {
+                    "name": contact.name,
+                    "company": contact.company,
+                    **{name: getattr(contact, name) for name in changes},
+                }
             )
+        if problem:
+            # Leave the contact as it was, for the rows after this one.
+            for name, value in before.items():
+                setattr(contact, name, value)
+            plan.rows.append(PlannedRow(record, "skip", problem))
             continue
         if not changes:
             plan.rows.append(PlannedRow(record, "skip", "already up to date", contact))
             continue
-        by_key.pop(contact.match_key, None)
         contact.refresh_derived()
+        by_key.pop(old_key, None)
         by_key[contact.match_key] = contact
         plan.rows.append(PlannedRow(record, "update", contact=contact, changes=changes))
     return plan
+
+
+def _record_values(record: ContactRecord) -> dict[str, object]:
+    """The columns a new contact gets from ``record``."""
+    return {
+        "name": record.name,
+        "company": record.company,
+        "title": record.title,
+        "emails": list(record.emails),
+        "phones": [
+            {"label": label, "number": number} for label, number in record.phones
+        ],
+        "links": [{"label": label, "url": url} for label, url in record.links],
+        "profile_url": record.profile_url,
+        "how_we_met": record.how_we_met,
+        "met_on": record.met_on,
+        "relationship_types": [
+            t for t in record.relationship_types if t in RELATIONSHIP_LABELS
+        ],
+        "tags": list(record.tags),
+        "notes": record.notes,
+    }
 
 
 def _new_contact(
@@ -269,20 +363,7 @@ def _new_contact(
         owner=owner,
         added_on=today,
         source=source,
-        name=record.name,
-        company=record.company,
-        title=record.title,
-        emails=list(record.emails),
-        phones=[{"label": label, "number": number} for label, number in record.phones],
-        links=[{"label": label, "url": url} for label, url in record.links],
-        profile_url=record.profile_url,
-        how_we_met=record.how_we_met,
-        met_on=record.met_on,
-        relationship_types=[
-            t for t in record.relationship_types if t in RELATIONSHIP_LABELS
-        ],
-        tags=list(record.tags),
-        notes=record.notes,
+        **_record_values(record),
         # An imported connection is not yet a relationship: reminders start when the
         # person chooses someone to keep in touch with (or gives them a type).
         keep_in_touch=bool(record.relationship_types),
@@ -324,8 +405,10 @@ def import_upload(
     text = decode_upload(data, filename=filename)
     kind = detect_kind(text, filename=filename)
     records = parse_file(kind, text, filename=filename)
+    # The name is only shown back: printable characters only (PostgreSQL refuses NUL).
+    shown = "".join(ch for ch in filename if ch.isprintable())[:200] or "upload"
     upload = ContactImport.objects.create(
-        owner=owner, kind=kind, filename=filename[:200], content=text
+        owner=owner, kind=kind, filename=shown, content=text
     )
     return upload, plan_import(owner, records)
 

@@ -80,12 +80,33 @@ def normalise_profile_url(url: str) -> str:
     url = one_line(url)
     if not url:
         return ""
-    parts = urlsplit(url if "//" in url else f"https://{url}")
+    try:
+        parts = urlsplit(url if "//" in url else f"https://{url}")
+    except ValueError:  # "https://[x", a host that changes under NFKC: not LinkedIn
+        return url.rstrip("/")
     host = (parts.hostname or "").removeprefix("www.")
     match = _LINKEDIN_PATH.match(parts.path)
     if host.endswith("linkedin.com") and match:
         return f"https://www.linkedin.com/in/{match.group(1).casefold()}"
     return url.rstrip("/")
+
+
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address a browser can open (no scheme means https).
+
+    Refused: what ``urlsplit`` cannot read (``https://[x``, hosts that change under
+    Unicode normalisation such as ``ex℀ample.com``), other schemes, a missing host,
+    spaces and control characters.
+    """
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url if "//" in url else f"https://{url}")
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(host)
 
 
 def is_linkedin_profile(url: str) -> bool:

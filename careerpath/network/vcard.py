@@ -48,20 +48,37 @@ class _Property:
 # --- reading -------------------------------------------------------------------------
 
 
-def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical lines with the physical line number each one starts on."""
+# Content lines end in CRLF (RFC 6350 §3.2); bare LF and CR are accepted as well.
+# ``str.splitlines`` would also split on U+2028, NEL (U+0085), form feeds and the like,
+# which are ordinary characters inside a value.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def unfold(text: str) -> list[tuple[int, str]]:
+    """Logical lines with the physical line number each one starts on.
+
+    A line starting with a space or tab continues the previous one. The pieces of a
+    logical line are joined once, so unfolding is linear in the size of the file
+    however many lines one property is folded over.
+    """
     lines: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
-        if raw[:1] in (" ", "\t") and lines:
-            start, previous = lines[-1]
-            lines[-1] = (start, previous + raw[1:])
-        else:
-            lines.append((number, raw))
+    start, pieces = 0, []
+    for number, raw in enumerate(_LINE_END.split(text.removeprefix("\ufeff")), start=1):
+        if raw[:1] in (" ", "\t") and pieces:
+            pieces.append(raw[1:])
+            continue
+        if pieces:
+            lines.append((start, "".join(pieces)))
+        start, pieces = number, [raw]
+    if pieces:
+        lines.append((start, "".join(pieces)))
     return lines
 
 
 def _split(text: str, separator: str) -> list[str]:
     """Split on ``separator`` where it is neither escaped nor inside double quotes."""
+    if "\\" not in text and '"' not in text:
+        return text.split(separator)  # the common case, without a loop per character
     parts, current, quoted, escaped = [], [], False, False
     for char in text:
         if escaped:
@@ -84,6 +101,8 @@ def _split(text: str, separator: str) -> list[str]:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     return re.sub(
         r"\\(.)",
         lambda m: "\n" if m.group(1) in "nN" else m.group(1),
@@ -104,6 +123,9 @@ def _decode_param(value: str) -> str:
 
 def _value_colon(line: str) -> int:
     """Where the value starts: the first colon outside double-quoted parameters."""
+    colon = line.find(":")
+    if '"' not in line[:colon]:
+        return colon
     quoted = False
     for index, char in enumerate(line):
         if char == '"':
@@ -252,7 +274,7 @@ def parse_vcards(text: str, *, filename: str = "contacts.vcf") -> list[ContactRe
     records: list[ContactRecord] = []
     card: list[_Property] | None = None
     start = 0
-    for number, line in _unfold(text):
+    for number, line in unfold(text):
         if not line.strip():
             continue
         upper = line.strip().upper()

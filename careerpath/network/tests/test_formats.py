@@ -249,7 +249,8 @@ TEXT = st.text(
     alphabet=st.characters(
         codec="utf-8",
         categories=("L", "N", "P", "S", "Zs"),
-        exclude_characters="\x85\u2028\u2029",
+        # Line and paragraph separators are ordinary characters in a value.
+        include_characters="\x85\u2028\u2029",
     ),
     max_size=40,
 )
@@ -257,8 +258,8 @@ NOTES = st.text(
     alphabet=st.characters(
         codec="utf-8",
         categories=("L", "N", "P", "S", "Zs", "Cc"),
-        include_characters="\n",
-        exclude_characters="\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+        include_characters="\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+        exclude_characters="\r",
     ),
     max_size=200,
 )

@@ -56,7 +56,12 @@ def _pick(tables: dict[str, TableFile], stem: str, language: str) -> TableFile |
 
 
 def _uri(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and " " not in value
+    """An http(s) concept URI that fits the external id column (255 characters)."""
+    return (
+        value.startswith(("http://", "https://"))
+        and " " not in value
+        and len(value) <= 255
+    )
 
 
 def _aliases(preferred: str, alt: str, hidden: str) -> dict[str, tuple[str, str]]:
@@ -124,7 +129,7 @@ def import_esco(
             header,
             "conceptUri",
             _uri(uri),
-            f"not a concept URI: {uri!r}.",
+            f"not a concept URI (http…, at most 255 characters): {uri[:80]!r}.",
         )
         require(
             skills_table,
@@ -148,7 +153,7 @@ def import_esco(
             header,
             "skillType",
             skill_type in SKILL_TYPES,
-            f"unknown skill type {skill_type!r} (knowledge or skill/competence).",
+            f"unknown skill type {skill_type[:80]!r} (knowledge or skill/competence).",
         )
         require(
             skills_table,
@@ -156,7 +161,7 @@ def import_esco(
             header,
             "reuseLevel",
             reuse in REUSE_LEVELS,
-            f"unknown reuse level {reuse!r}.",
+            f"unknown reuse level {reuse[:80]!r}.",
         )
         first_line[uri] = line
         if uri in language_uris:
@@ -198,7 +203,7 @@ def import_esco(
                 header,
                 "conceptUri",
                 _uri(uri),
-                f"not a concept URI: {uri!r}.",
+                f"not a concept URI (http…, at most 255 characters): {uri[:80]!r}.",
             )
             require(
                 occupations_table,
@@ -251,7 +256,7 @@ def import_esco(
                 header,
                 "occupationUri",
                 _uri(occupation),
-                f"not a concept URI: {occupation!r}.",
+                f"not a concept URI (http…, at most 255 characters): {occupation[:80]!r}.",
             )
             require(
                 relations_table,
@@ -259,7 +264,7 @@ def import_esco(
                 header,
                 "skillUri",
                 _uri(skill),
-                f"not a concept URI: {skill!r}.",
+                f"not a concept URI (http…, at most 255 characters): {skill[:80]!r}.",
             )
             require(
                 relations_table,
@@ -267,7 +272,7 @@ def import_esco(
                 header,
                 "relationType",
                 relation in RELATIONS,
-                f"unknown relation {relation!r} (essential or optional).",
+                f"unknown relation {relation[:80]!r} (essential or optional).",
             )
             relations.append((line, occupation, skill, relation))
         progress.finish()

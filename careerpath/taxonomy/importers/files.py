@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,13 @@ from typing import IO
 
 # ESCO descriptions and alternative-label lists run to tens of kilobytes per cell.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+# What a damaged file raises while it is read: a broken deflate stream (zlib.error), a
+# truncated gzip (EOFError), a bad gzip header or CRC (BadGzipFile, an OSError), a bad
+# zip member, CRC, compression method or encryption (BadZipFile), a quote that never
+# closes (csv.Error).
+UNREADABLE = (csv.Error, EOFError, OSError, zlib.error, zipfile.BadZipFile)
 
 
 class TaxonomyFileError(ValueError):
@@ -57,7 +65,12 @@ def table_key(filename: str) -> str:
 def _open_member(path: Path, member: str) -> IO[bytes]:
     # The member stream keeps the archive open until the reader closes it.
     archive = zipfile.ZipFile(path)
-    return archive.open(member)
+    try:
+        return archive.open(member)
+    except (NotImplementedError, RuntimeError) as error:
+        # An unsupported compression method, or an encrypted member.
+        archive.close()
+        raise zipfile.BadZipFile(str(error)) from None
 
 
 def _zip_members(path: Path) -> list[TableFile]:
@@ -138,26 +151,28 @@ def read_table(
     A missing required column, a row with the wrong number of cells, a broken quote or
     text that is not UTF-8 raises ``TaxonomyFileError``.
     """
-    raw = _Counting(table.opener())
-    stream: IO[bytes] = io.BufferedReader(raw)
-    first = stream.peek(2)[:2]
-    if table.name.lower().endswith(".gz") or first == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    sample_name = re.sub(r"\.gz$", "", table.name.lower())
-    tab = sample_name.endswith((".txt", ".tsv"))
-    reader = csv.reader(
-        text,
-        delimiter="\t" if tab else ",",
-        quoting=csv.QUOTE_NONE if tab else csv.QUOTE_MINIMAL,
-        strict=True,
-    )
     line = 1
+    text: IO[str] | None = None
     try:
+        raw = _Counting(table.opener())
+        stream: IO[bytes] = io.BufferedReader(raw)
+        first = stream.peek(2)[:2]
+        if table.name.lower().endswith(".gz") or first == b"\x1f\x8b":
+            stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        sample_name = re.sub(r"\.gz$", "", table.name.lower())
+        tab = sample_name.endswith((".txt", ".tsv"))
+        reader = csv.reader(
+            text,
+            delimiter="\t" if tab else ",",
+            quoting=csv.QUOTE_NONE if tab else csv.QUOTE_MINIMAL,
+            strict=True,
+        )
         try:
             header = [cell.strip() for cell in next(reader)]
         except StopIteration:
             raise TaxonomyFileError(table.name, 1, "the file is empty.") from None
+        _refuse_nul(table, 1, header)
         missing = [name for name in required if name not in header]
         if missing:
             raise TaxonomyFileError(
@@ -173,6 +188,7 @@ def read_table(
             if not cells or cells == [""]:
                 line = reader.line_num + 1
                 continue
+            _refuse_nul(table, line, cells)
             if len(cells) != len(header):
                 raise TaxonomyFileError(
                     table.name,
@@ -189,12 +205,25 @@ def read_table(
         raise TaxonomyFileError(
             table.name, line, "the text is not UTF-8 (is this the right file?)."
         ) from None
-    except (csv.Error, EOFError, OSError, zipfile.BadZipFile) as error:
+    except UNREADABLE as error:
         raise TaxonomyFileError(table.name, line, f"unreadable: {error}.") from None
     finally:
-        text.close()
+        if text is not None:
+            text.close()
     if on_progress:
         on_progress(table.size, table.size)
+
+
+def _refuse_nul(table: TableFile, line: int, cells: list[str]) -> None:
+    """NUL is no character of a text table, and PostgreSQL cannot store it."""
+    for index, cell in enumerate(cells):
+        if "\x00" in cell:
+            raise TaxonomyFileError(
+                table.name,
+                line,
+                "a NUL character (is this a text file?).",
+                column=str(index + 1),
+            )
 
 
 def column_ref(header: list[str], name: str) -> str:

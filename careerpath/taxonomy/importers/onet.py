@@ -80,7 +80,7 @@ def _code(
         header,
         column,
         bool(SOC.match(code)),
-        f"not an O*NET-SOC code: {code!r}.",
+        f"not an O*NET-SOC code: {code[:80]!r}.",
     )
     return code
 
@@ -198,7 +198,7 @@ def import_onet(paths: list[Path], progress: Progress) -> ImportResult:
                 header,
                 "Element ID",
                 bool(ELEMENT.match(element)),
-                f"not an O*NET element id: {element!r}.",
+                f"not an O*NET element id: {element[:80]!r}.",
             )
             require(
                 table,

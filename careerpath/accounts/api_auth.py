@@ -26,9 +26,11 @@ class TokenAuth(HttpBearer):
             .filter(token_hash=hash_token(token), owner__is_active=True)
             .first()
         )
-        if api_token is None:
-            return None
         now = timezone.now()
+        if api_token is None or (
+            api_token.expires_at is not None and api_token.expires_at <= now
+        ):
+            return None
         if (
             api_token.last_used_at is None
             or now - api_token.last_used_at > LAST_USED_RESOLUTION

@@ -18,8 +18,10 @@ from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
 from careerpath.achievements.api import router as achievements_router
 from careerpath.balance.api import router as balance_router
 from careerpath.core.api import (
-    BodyNotAnObject,
+    INT_MAX,
+    INT_MIN,
     ErrorOut,
+    InvalidBody,
     JsonObjectParser,
     bounded_integers,
 )
@@ -68,6 +70,7 @@ class CareerpathAPI(NinjaAPI):
             path_prefix=path_prefix, path_params=path_params
         )
         _document_errors(schema)
+        _bound_integers(schema)
         return schema
 
 
@@ -84,6 +87,21 @@ def _name_nulls(error: PydanticValidationError) -> PydanticValidationError:
         for e in error.errors()
     ]
     return PydanticValidationError.from_exception_data(error.title, details)
+
+
+def _bound_integers(node: object) -> None:
+    """Every integer is published with the 64-bit range the API accepts."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            if "minimum" not in node and "exclusiveMinimum" not in node:
+                node["minimum"] = INT_MIN
+            if "maximum" not in node and "exclusiveMaximum" not in node:
+                node["maximum"] = INT_MAX
+        for value in node.values():
+            _bound_integers(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bound_integers(value)
 
 
 def _document_errors(schema: OpenAPISchema) -> None:
@@ -199,11 +217,10 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    if isinstance(exc.__cause__, BodyNotAnObject):
+    if isinstance(exc.__cause__, InvalidBody):
         # Ninja wraps whatever the parser raises as a 400; JSON of the wrong kind
         # is invalid input like any other.
-        errors = [{"field": "request", "message": str(exc.__cause__)}]
-        return error_response(request, 422, INVALID, errors)
+        return error_response(request, 422, INVALID, exc.__cause__.errors)
     if exc.status_code == 400 and exc.__cause__ is not None:
         return error_response(request, 400, "The body is not valid JSON.")
     return error_response(request, exc.status_code, str(exc))

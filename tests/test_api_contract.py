@@ -97,6 +97,28 @@ def test_every_operation_documents_its_errors_in_the_error_shape():
 # --- integers the database cannot hold -----------------------------------------------
 
 
+def test_every_integer_is_published_with_the_range_the_api_accepts():
+    unbounded = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if node.get("type") == "integer" and not (
+                "maximum" in node and "minimum" in node
+            ):
+                unbounded.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    document = published_document()
+    walk(document, "")
+    assert unbounded == []
+    limit = document["paths"]["/api/v1/goals"]["get"]["parameters"]
+    assert {p["name"]: p["schema"].get("maximum") for p in limit}["limit"] == 500
+
+
 @pytest.mark.parametrize("param", ["limit", "offset"])
 def test_a_huge_page_parameter_is_a_422(api, param):
     body = assert_error_shape(api.get(f"/api/v1/assessments?{param}={HUGE}"), 422)
@@ -229,6 +251,24 @@ def test_a_body_that_is_not_an_object_is_a_422(api, method, path, raw):
     assert body["errors"] == [
         {"field": "request", "message": "The body must be a JSON object."}
     ]
+
+
+@pytest.mark.parametrize("text", ["nul\u0000byte", "half a pair \ud83d"])
+def test_text_no_database_can_store_is_a_422_naming_the_field(api, alice, text):
+    raw = json.dumps({"industry": "Retail", "values": ["ok", text]})
+    body = assert_error_shape(send_json(api, "put", "/api/v1/profile", raw), 422)
+    assert body["errors"] == [
+        {
+            "field": "values.1",
+            "message": "Text cannot contain NUL characters or unpaired surrogates.",
+        }
+    ]
+    assert api.get("/api/v1/profile").json()["industry"] == ""
+
+
+def test_a_nul_in_a_query_is_a_422(api):
+    body = assert_error_shape(api.get("/api/v1/network/contacts?q=a%00b"), 422)
+    assert body["errors"][0]["field"] == "q"
 
 
 def test_a_body_that_is_not_json_is_a_400_in_the_error_shape(api):

@@ -9,7 +9,9 @@ operation, so the run is reproducible and stays short on two cores.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as openapi_checks
@@ -38,7 +40,20 @@ CHECKS = [
 
 
 @pytest.fixture
-def token(db, alice):
+def test_connection_stays_open():
+    # The requests go straight to the WSGI application, which, like a real server,
+    # closes a database connection it finds inside a transaction when a request
+    # starts or ends; the test's own transaction is one (Django's test client
+    # disconnects the same handler).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db, alice, test_connection_stays_open):
     _, raw = create_api_token(user=alice, name="schemathesis")
     return raw
 

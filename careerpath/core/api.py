@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.datastructures import MultiValueDict
 from ninja import Field, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination
@@ -64,18 +66,66 @@ class PatchSchema(Schema):
     model_config = ConfigDict(json_schema_extra=_drop_null_defaults)
 
 
-class BodyNotAnObject(ValueError):
-    """The request body is JSON, but not an object."""
+# NUL, which no PostgreSQL text or jsonb value can hold, and halves of UTF-16
+# surrogate pairs, which are not Unicode text at all (JSON's "\\ud83d" alone).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE_MESSAGE = "Text cannot contain NUL characters or unpaired surrogates."
+
+
+class InvalidBody(ValueError):
+    """The request body is JSON, but not what any operation accepts."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__(errors[0]["message"])
+        self.errors = errors
+
+
+def _unstorable(node: object, loc: tuple[str, ...]) -> Iterator[str]:
+    if isinstance(node, str):
+        if UNSTORABLE.search(node):
+            yield ".".join(loc) or "request"
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if UNSTORABLE.search(key):
+                yield ".".join(loc) or "request"
+            else:
+                yield from _unstorable(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _unstorable(value, (*loc, str(index)))
 
 
 class JsonObjectParser(Parser):
-    """Request bodies are JSON objects; anything else is refused before validation."""
+    """Request bodies are JSON objects of storable text; anything else is refused
+    before validation, so it can reach neither a view nor the database."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = json.loads(request.body)
         if not isinstance(data, dict):
-            raise BodyNotAnObject(NOT_AN_OBJECT)
+            raise InvalidBody([{"field": "request", "message": NOT_AN_OBJECT}])
+        fields = list(dict.fromkeys(_unstorable(data, ())))
+        if fields:
+            raise InvalidBody(
+                [{"field": field, "message": UNSTORABLE_MESSAGE} for field in fields]
+            )
         return data
+
+    def parse_querydict(
+        self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        bad = [
+            key
+            for key, values in data.lists()
+            if any(UNSTORABLE.search(value) for value in values)
+        ]
+        if bad:
+            raise NinjaValidationError(
+                [
+                    {"loc": ("query", key), "msg": UNSTORABLE_MESSAGE, "type": "text"}
+                    for key in bad
+                ]
+            )
+        return super().parse_querydict(data, list_fields, request)
 
 
 def _out_of_range(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple]:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -41,6 +46,7 @@ ERROR_RESPONSES = {
     401: "No credentials, or a token that is wrong, revoked or expired.",
     403: "A browser-session write without the CSRF token.",
     404: "Not found, or not yours.",
+    413: "The body is larger than the server accepts.",
     422: "Invalid input; nothing was saved.",
 }
 
@@ -126,7 +132,7 @@ def _document_errors(schema: OpenAPISchema) -> None:
             ):
                 statuses.add(404)
             if has_body:
-                statuses.add(400)
+                statuses.update({400, 413})
             if method in {"post", "put", "patch", "delete"}:
                 statuses.add(403)
             responses = operation.setdefault("responses", {})
@@ -217,6 +223,8 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, RequestDataTooBig):
+        return error_response(request, 413, "The body is too large.")
     if isinstance(exc.__cause__, InvalidBody):
         # Ninja wraps whatever the parser raises as a 400; JSON of the wrong kind
         # is invalid input like any other.
@@ -224,6 +232,19 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if exc.status_code == 400 and exc.__cause__ is not None:
         return error_response(request, 400, "The body is not valid JSON.")
     return error_response(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return error_response(request, 403, "You may not do that.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    # What Django itself answers with 400 (a malformed or oversized request).
+    if isinstance(exc, RequestDataTooBig):
+        return error_response(request, 413, "The body is too large.")
+    return error_response(request, 400, "The request is malformed.")
 
 
 @api.exception_handler(Exception)

@@ -271,6 +271,13 @@ def test_a_nul_in_a_query_is_a_422(api):
     assert body["errors"][0]["field"] == "q"
 
 
+def test_a_body_over_the_size_limit_is_a_413_in_the_error_shape(api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    text = json.dumps({"text": "x" * 2000})
+    response = send_json(api, "post", "/api/v1/postings/analyse", text)
+    assert assert_error_shape(response, 413)["detail"] == "The body is too large."
+
+
 def test_a_body_that_is_not_json_is_a_400_in_the_error_shape(api):
     assert_error_shape(send_json(api, "post", "/api/v1/assessments", "{nope"), 400)
 

@@ -257,11 +257,14 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         exc_info=exc,
         extra={"status_code": 500, "request": request},
     )
-    return error_response(
+    response = error_response(
         request,
         500,
         "Something went wrong on the server. It is logged for the administrator.",
     )
+    # Django would log the 500 again, without the traceback (and mail the admins twice).
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
 
 
 api.add_router("/", profiles_router)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from careerpath.accounts.models import ApiToken, User
 
@@ -15,10 +17,27 @@ class AccountSettingsForm(forms.ModelForm):
         fields = ("display_name", "time_zone")
 
 
+EXPIRY_CHOICES = [
+    (30, "30 days"),
+    (90, "90 days"),
+    (365, "1 year"),
+    (0, "Never"),
+]
+
+
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
         max_length=80,
         help_text="What the token is for, e.g. “cron on my laptop”.",
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label="Expires after",
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        initial=365,
+        required=False,
+        empty_value=365,
+        help_text="After that the token stops working; create a new one then.",
     )
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
@@ -32,6 +51,10 @@ class ApiTokenForm(forms.Form):
         if ApiToken.objects.owned_by(self.owner).filter(name=name).exists():
             raise forms.ValidationError("You already have a token with this name.")
         return name
+
+    def expires_at(self) -> datetime | None:
+        days = self.cleaned_data["expires_in_days"]
+        return timezone.now() + timedelta(days=days) if days else None
 
 
 class AccountDeleteForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import zoneinfo
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any, ClassVar
 
@@ -107,6 +107,9 @@ class ApiToken(Owned):
         max_length=12, editable=False, help_text="The token's first characters."
     )
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="Empty: never expires."
+    )
 
     class Meta:
         ordering = ("-created_at",)
@@ -120,12 +123,22 @@ class ApiToken(Owned):
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
 
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
     @classmethod
-    def generate(cls, *, owner: User, name: str) -> tuple[ApiToken, str]:
+    def generate(
+        cls, *, owner: User, name: str, expires_at: datetime | None = None
+    ) -> tuple[ApiToken, str]:
         """Create a token and return it with the raw secret, which is never stored."""
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(
-            owner=owner, name=name, token_hash=hash_token(raw), hint=raw[:10]
+            owner=owner,
+            name=name,
+            token_hash=hash_token(raw),
+            hint=raw[:10],
+            expires_at=expires_at,
         )
         return token, raw
 

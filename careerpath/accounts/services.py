@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
@@ -72,10 +73,14 @@ def _truncate_wal() -> None:
 
 
 def create_api_token(
-    *, user: User, name: str, request: object = None
+    *,
+    user: User,
+    name: str,
+    request: object = None,
+    expires_at: datetime | None = None,
 ) -> tuple[ApiToken, str]:
     """Create a personal access token; the raw value is returned once and never stored."""
-    token, raw = ApiToken.generate(owner=user, name=name)
+    token, raw = ApiToken.generate(owner=user, name=name, expires_at=expires_at)
     record(SecurityEvent.Kind.TOKEN_CREATED, user=user, request=request, detail=name)  # type: ignore[arg-type]
     return token, raw
 

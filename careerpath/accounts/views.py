@@ -36,12 +36,18 @@ def account_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+# A token acts as you until it expires, so creating one asks for the password (or
+# second factor) again unless you signed in within the last few minutes.
+@reauthentication_required(allow_get=True)
 def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None, owner=request.user)
     new_token = None
     if form.is_valid():
         token, raw = create_api_token(
-            user=request.user, name=form.cleaned_data["name"], request=request
+            user=request.user,
+            name=form.cleaned_data["name"],
+            request=request,
+            expires_at=form.expires_at(),
         )
         new_token = {"token": token, "raw": raw}
         form = ApiTokenForm(owner=request.user)

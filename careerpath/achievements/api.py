@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
@@ -20,6 +20,7 @@ from careerpath.achievements.services import (
     with_evidence,
 )
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.feedback.models import Feedback
 from careerpath.goals.models import Goal, Milestone
 
@@ -77,20 +78,20 @@ class AchievementIn(Schema):
     visibility: VisibilityName = "private"
 
 
-class AchievementPatch(Schema):
-    title: Title | None = None
-    achieved_on: date | None = None
-    what_i_did: What | None = None
+class AchievementPatch(PatchSchema):
+    title: Title = Field(None)
+    achieved_on: date = Field(None)
+    what_i_did: What = Field(None)
     impact_value: Impact | None = None
-    impact_unit: str | None = Field(None, max_length=60)
-    skills: list[Tag] | None = Field(None, max_length=12)
+    impact_unit: str = Field(None, max_length=60)
+    skills: list[Tag] = Field(None, max_length=12)
     goal_id: int | None = None
     milestone_id: int | None = None
-    feedback_ids: list[int] | None = Field(None, max_length=50)
-    visibility: VisibilityName | None = None
+    feedback_ids: list[int] = Field(None, max_length=50)
+    visibility: VisibilityName = Field(None)
 
 
-class SuggestionOut(Schema):
+class AchievementSuggestionOut(Schema):
     kind: str
     id: int
     title: str
@@ -131,7 +132,7 @@ def _period(start: date | None, end: date | None) -> None:
 
 
 @router.get("/achievements", response=list[AchievementOut], summary="Your achievements")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_achievements(
     request: HttpRequest, start: date | None = None, end: date | None = None
 ) -> object:
@@ -155,7 +156,7 @@ def create_achievement(request: HttpRequest, payload: AchievementIn) -> object:
 
 @router.get(
     "/achievements/suggestions",
-    response=list[SuggestionOut],
+    response=list[AchievementSuggestionOut],
     summary="Achieved goals and reached milestones to confirm as achievements",
 )
 def list_suggestions(request: HttpRequest) -> object:

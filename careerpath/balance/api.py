@@ -6,7 +6,7 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from careerpath.accounts.models import User
 from careerpath.balance.burnout import week_start
@@ -17,6 +17,7 @@ from careerpath.balance.services import (
     signal_for,
 )
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination
 
 router = Router(tags=["balance"])
 
@@ -74,7 +75,7 @@ class SignalOut(Schema):
 
 
 @router.get("/balance/check-ins", response=list[CheckInOut], summary="Your check-ins")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_check_ins(request: HttpRequest) -> object:
     return CheckIn.objects.owned_by(_user(request)).order_by("-week_of")
 

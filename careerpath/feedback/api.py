@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import (
     record_feedback,
@@ -75,26 +76,20 @@ class FeedbackIn(Schema):
     request_id: int | None = None
 
 
-class FeedbackPatch(Schema):
-    source: (
-        Annotated[
-            str,
-            StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
-        ]
-        | None
-    ) = None
-    received_on: date | None = None
-    context: str | None = Field(None, max_length=200)
-    kind: KindName | None = None
-    text: (
-        Annotated[
-            str,
-            StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
-        ]
-        | None
-    ) = None
-    themes: list[Tag] | None = Field(None, max_length=12)
-    skills: list[Tag] | None = Field(None, max_length=12)
+class FeedbackPatch(PatchSchema):
+    source: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+    ] = Field(None)
+    received_on: date = Field(None)
+    context: str = Field(None, max_length=200)
+    kind: KindName = Field(None)
+    text: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
+    ] = Field(None)
+    themes: list[Tag] = Field(None, max_length=12)
+    skills: list[Tag] = Field(None, max_length=12)
 
 
 class RequestOut(Schema):
@@ -135,18 +130,18 @@ class RequestIn(Schema):
     due_on: date
 
 
-class RequestPatch(Schema):
-    recipient_name: str | None = Field(None, min_length=1, max_length=120)
-    recipient_email: str | None = Field(None, max_length=254)
+class RequestPatch(PatchSchema):
+    recipient_name: str = Field(None, min_length=1, max_length=120)
+    recipient_email: str = Field(None, max_length=254)
     contact_id: int | None = None
-    about_kind: AboutName | None = None
-    about: str | None = Field(None, min_length=1, max_length=200)
+    about_kind: AboutName = Field(None)
+    about: str = Field(None, min_length=1, max_length=200)
     goal_id: int | None = None
-    question: str | None = Field(None, max_length=1000)
-    due_on: date | None = None
+    question: str = Field(None, max_length=1000)
+    due_on: date = Field(None)
     # Checked by the service after the request is found, so a stranger's id is a 404
     # whatever the body says.
-    status: str | None = Field(
+    status: str = Field(
         None, max_length=10, description="pending, received or declined"
     )
 
@@ -209,7 +204,7 @@ def _resolve_links(user: User, data: dict[str, object]) -> dict[str, object]:
 
 
 @router.get("/feedback", response=list[FeedbackOut], summary="Feedback you received")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_feedback(
     request: HttpRequest, kind: KindName | None = None, theme: str = ""
 ) -> object:
@@ -261,7 +256,7 @@ def delete_feedback(request: HttpRequest, feedback_id: int) -> object:
 @router.get(
     "/feedback-requests", response=list[RequestOut], summary="Your feedback requests"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_requests(request: HttpRequest, status: StatusName | None = None) -> object:
     rows = FeedbackRequest.objects.owned_by(_user(request))
     return rows.filter(status=status) if status else rows

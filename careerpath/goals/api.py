@@ -6,11 +6,12 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.goals.models import ActionStep, Aspiration, Goal, KpiReading, Milestone
 from careerpath.goals.services import (
     add_milestone,
@@ -118,24 +119,24 @@ class GoalIn(Schema):
     )
 
 
-class GoalPatch(Schema):
-    statement: str | None = Field(None, min_length=1, max_length=300)
-    category: CategoryName | None = None
+class GoalPatch(PatchSchema):
+    statement: str = Field(None, min_length=1, max_length=300)
+    category: CategoryName = Field(None)
     parent_id: int | None = None
     aspiration_id: int | None = None
-    is_binary: bool | None = None
-    metric_name: str | None = Field(None, max_length=80)
-    metric_unit: str | None = Field(None, max_length=24)
+    is_binary: bool = Field(None)
+    metric_name: str = Field(None, max_length=80)
+    metric_unit: str = Field(None, max_length=24)
     baseline: Amount | None = None
     target: Amount | None = None
-    direction: Literal["increase", "decrease"] | None = None
-    achievability_note: str | None = Field(None, max_length=2000)
-    values: list[ValueItem] | None = Field(None, max_length=20)
-    relevance_note: str | None = Field(None, max_length=2000)
-    starts_on: date | None = None
+    direction: Literal["increase", "decrease"] = Field(None)
+    achievability_note: str = Field(None, max_length=2000)
+    values: list[ValueItem] = Field(None, max_length=20)
+    relevance_note: str = Field(None, max_length=2000)
+    starts_on: date = Field(None)
     deadline: date | None = None
-    status: StatusName | None = None
-    priority: Literal[1, 2, 3] | None = None
+    status: StatusName = Field(None)
+    priority: Literal[1, 2, 3] = Field(None)
     reason: str = Field(
         "",
         max_length=500,
@@ -174,10 +175,10 @@ class MilestoneIn(Schema):
     due_on: date
 
 
-class MilestonePatch(Schema):
-    title: Text | None = None
-    due_on: date | None = None
-    completed: bool | None = None
+class MilestonePatch(PatchSchema):
+    title: Text = Field(None)
+    due_on: date = Field(None)
+    completed: bool = Field(None)
 
 
 class StepOut(Schema):
@@ -269,7 +270,7 @@ def _detail(request: HttpRequest, pk: int) -> dict[str, object]:
 
 
 @router.get("/goals", response=list[GoalOut], summary="Your goals")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_goals(
     request: HttpRequest,
     status: StatusName | None = None,

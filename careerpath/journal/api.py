@@ -5,11 +5,12 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.goals.models import Goal
 from careerpath.journal.models import Entry, Setback
 from careerpath.journal.services import (
@@ -84,25 +85,22 @@ class EntryIn(Schema):
     )
 
 
-class EntryPatch(Schema):
-    written_on: date | None = None
-    title: str | None = Field(None, max_length=160)
-    text: (
-        Annotated[
-            str,
-            StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
-        ]
-        | None
-    ) = None
-    mood: Mood | None = None
-    tags: list[Tag] | None = Field(None, max_length=12)
+class EntryPatch(PatchSchema):
+    written_on: date = Field(None)
+    title: str = Field(None, max_length=160)
+    text: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
+    ] = Field(None)
+    mood: Mood = Field(None)
+    tags: list[Tag] = Field(None, max_length=12)
 
 
-class SetbackPatch(Schema):
+class SetbackPatch(PatchSchema):
     goal_id: int | None = None
-    lesson: LongText | None = None
-    next_time: LongText | None = None
-    outcome: LongText | None = None
+    lesson: LongText = Field(None)
+    next_time: LongText = Field(None)
+    outcome: LongText = Field(None)
     outcome_on: date | None = None
 
 
@@ -120,7 +118,7 @@ def _goal(user: User, goal_id: int | None) -> Goal | None:
 
 
 @router.get("/journal/entries", response=list[EntryOut], summary="Your journal entries")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_entries(
     request: HttpRequest, tag: str | None = None, setbacks: bool = False
 ) -> object:

@@ -6,11 +6,12 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.core.links import Link
 from careerpath.goals.models import Goal
 from careerpath.learning.hours import (
@@ -113,11 +114,11 @@ class ItemIn(Schema):
     source: str = Field("", max_length=300)
 
 
-class ItemPatch(Schema):
+class ItemPatch(PatchSchema):
     # kind and status are checked against their choices after the item is found, so a
     # stranger's request gets the same 404 whatever it carries.
-    title: str | None = Field(None, min_length=1, max_length=200)
-    kind: str | None = Field(None, max_length=16, description="As in ItemIn.")
+    title: str = Field(None, min_length=1, max_length=200)
+    kind: str = Field(None, max_length=16, description="As in ItemIn.")
     provider: str | None = Field(None, max_length=120)
     url: Link | None = None
     cost: Money | None = None
@@ -125,8 +126,8 @@ class ItemPatch(Schema):
     hours: Hours | None = None
     starts_on: date | None = None
     finishes_on: date | None = None
-    status: str | None = Field(None, max_length=12, description="As in ItemIn.")
-    skills: list[SkillName] | None = Field(None, max_length=20)
+    status: str = Field(None, max_length=12, description="As in ItemIn.")
+    skills: list[SkillName] = Field(None, max_length=20)
     goal_id: int | None = None
     issued_on: date | None = None
     expires_on: date | None = None
@@ -214,7 +215,7 @@ def _detail(user: User, pk: int) -> dict[str, object]:
 
 
 @router.get("/learning/items", response=list[ItemOut], summary="Your learning items")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_items(
     request: HttpRequest,
     status: StatusName | None = None,
@@ -280,7 +281,7 @@ def complete_item(request: HttpRequest, item_id: int) -> object:
     summary="Your learning log, newest first",
     tags=["learning log"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_sessions(
     request: HttpRequest,
     since: date | None = None,

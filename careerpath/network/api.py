@@ -6,11 +6,12 @@ from typing import Annotated, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.core.links import ContactLink, ProfileLink
 from careerpath.goals.models import Goal
 from careerpath.network import portability
@@ -159,33 +160,30 @@ class ContactIn(Schema):
     advocates_where: str = Field("", max_length=300)
 
 
-class ContactPatch(Schema):
-    name: Name | None = None
-    company: Short | None = None
-    title: Short | None = None
-    emails: list[Item] | None = Field(None, max_length=10)
-    phones: list[PhoneSchema] | None = Field(None, max_length=20)
-    links: list[LinkSchema] | None = Field(None, max_length=20)
-    profile_url: ProfileLink | None = None
-    how_we_met: str | None = Field(None, max_length=300)
+class ContactPatch(PatchSchema):
+    name: Name = Field(None)
+    company: Short = Field(None)
+    title: Short = Field(None)
+    emails: list[Item] = Field(None, max_length=10)
+    phones: list[PhoneSchema] = Field(None, max_length=20)
+    links: list[LinkSchema] = Field(None, max_length=20)
+    profile_url: ProfileLink = Field(None)
+    how_we_met: str = Field(None, max_length=300)
     met_on: date | None = None
-    relationship_types: list[RelationshipName] | None = Field(None, max_length=9)
-    tags: (
-        list[
-            Annotated[
-                str,
-                StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
-            ]
+    relationship_types: list[RelationshipName] = Field(None, max_length=9)
+    tags: list[
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
         ]
-        | None
-    ) = Field(None, max_length=20)
-    notes: str | None = Field(None, max_length=NOTES_MAX)
-    goal_ids: list[int] | None = Field(None, max_length=50)
-    keep_in_touch: bool | None = None
+    ] = Field(None, max_length=20)
+    notes: str = Field(None, max_length=NOTES_MAX)
+    goal_ids: list[int] = Field(None, max_length=50)
+    keep_in_touch: bool = Field(None)
     ideal_interval_days: int | None = Field(None, ge=1, le=3650)
     max_interval_days: int | None = Field(None, ge=1, le=3650)
-    advocates_for: str | None = Field(None, max_length=2000)
-    advocates_where: str | None = Field(None, max_length=300)
+    advocates_for: str = Field(None, max_length=2000)
+    advocates_where: str = Field(None, max_length=300)
 
 
 class InteractionOut(Schema):
@@ -252,7 +250,7 @@ class EventOut(Schema):
     contact_ids: list[int]
 
 
-class SuggestionOut(Schema):
+class ReachOutSuggestionOut(Schema):
     contact_id: int
     name: str
     reasons: list[str]
@@ -310,7 +308,7 @@ def _owned_contacts(user: User, ids: list[int]) -> list[Contact]:
 @router.get(
     "/network/contacts", response=list[ContactOut], summary="Your contacts, searchable"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_contacts(
     request: HttpRequest,
     q: str = "",
@@ -383,7 +381,7 @@ def delete_contact_endpoint(request: HttpRequest, contact_id: int) -> object:
     response=list[InteractionOut],
     summary="Your interactions, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_interactions(request: HttpRequest, contact_id: int | None = None) -> object:
     interactions = Interaction.objects.owned_by(_user(request)).with_contacts()
     if contact_id is not None:
@@ -466,7 +464,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> object:
 
 @router.get(
     "/network/reach-out",
-    response=list[SuggestionOut],
+    response=list[ReachOutSuggestionOut],
     summary="Whom to reach out to first, and why",
 )
 def reach_out(request: HttpRequest) -> object:

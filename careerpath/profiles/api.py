@@ -7,11 +7,12 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints, field_validator
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.profiles.models import SelfAssessment
 from careerpath.profiles.services import (
     get_profile,
@@ -126,14 +127,14 @@ class AssessmentIn(Schema):
         return items
 
 
-class AssessmentPatch(Schema):
-    assessed_on: date | None = None
-    strengths: list[Item] | None = Field(None, max_length=20)
-    weaknesses: list[Item] | None = Field(None, max_length=20)
-    job_satisfaction: Score | None = None
-    goal_alignment: Score | None = None
-    notes: str | None = Field(None, max_length=10_000)
-    responsibilities: list[ResponsibilitySchema] | None = Field(None, max_length=12)
+class AssessmentPatch(PatchSchema):
+    assessed_on: date = Field(None)
+    strengths: list[Item] = Field(None, max_length=20)
+    weaknesses: list[Item] = Field(None, max_length=20)
+    job_satisfaction: Score = Field(None)
+    goal_alignment: Score = Field(None)
+    notes: str = Field(None, max_length=10_000)
+    responsibilities: list[ResponsibilitySchema] = Field(None, max_length=12)
 
 
 def _user(request: HttpRequest) -> User:
@@ -159,7 +160,7 @@ def patch_profile(request: HttpRequest, payload: ProfilePatch) -> object:
 
 
 @router.get("/assessments", response=list[AssessmentOut], tags=["self-assessments"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_assessments(request: HttpRequest) -> object:
     return SelfAssessment.objects.owned_by(_user(request)).with_responsibilities()
 

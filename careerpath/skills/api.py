@@ -6,11 +6,12 @@ from typing import Annotated, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination, PatchSchema
 from careerpath.core.links import Link, RequiredLink
 from careerpath.skills.models import (
     Posting,
@@ -85,17 +86,17 @@ class UserSkillIn(Schema):
     last_used_on: date | None = None
 
 
-class UserSkillPatch(Schema):
-    name: Name | None = None
-    level: Level | None = None
+class UserSkillPatch(PatchSchema):
+    name: Name = Field(None)
+    level: Level = Field(None)
     target_level: Level | None = None
-    kind: KindName | None = None
+    kind: KindName = Field(None)
     evidence_links: list[RequiredLink] | None = Field(None, max_length=10)
-    evidence_notes: str | None = Field(None, max_length=4000)
+    evidence_notes: str = Field(None, max_length=4000)
     last_used_on: date | None = None
 
 
-class AssessmentOut(Schema):
+class SkillAssessmentOut(Schema):
     id: int
     user_skill_id: int
     assessed_on: date
@@ -104,7 +105,7 @@ class AssessmentOut(Schema):
     note: str
 
 
-class AssessmentIn(Schema):
+class SkillAssessmentIn(Schema):
     assessed_on: date
     source: Literal["self", "feedback", "manager"]
     level: Level
@@ -216,7 +217,7 @@ class ProfileEntryOut(Schema):
     importance: float | None
 
 
-class ProfileOut(Schema):
+class RoleProfileOut(Schema):
     role_id: int
     total_postings: int
     skills: list[ProfileEntryOut]
@@ -258,7 +259,7 @@ class GapActionOut(Schema):
 
 
 @router.get("/skills", response=list[UserSkillOut], summary="Your skill inventory")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_skills(request: HttpRequest, kind: KindName | None = None) -> object:
     skills = UserSkill.objects.owned_by(_user(request)).order_by("normalized", "pk")
     if kind:
@@ -303,7 +304,7 @@ def delete_skill_endpoint(request: HttpRequest, skill_id: int) -> object:
 
 @router.get(
     "/skills/{skill_id}/assessments",
-    response=list[AssessmentOut],
+    response=list[SkillAssessmentOut],
     summary="A skill's assessment history, newest first",
 )
 def list_skill_assessments(request: HttpRequest, skill_id: int) -> object:
@@ -311,9 +312,9 @@ def list_skill_assessments(request: HttpRequest, skill_id: int) -> object:
     return user_skill.assessments.order_by("-assessed_on", "-pk")
 
 
-@router.post("/skills/{skill_id}/assessments", response={201: AssessmentOut})
+@router.post("/skills/{skill_id}/assessments", response={201: SkillAssessmentOut})
 def create_skill_assessment(
-    request: HttpRequest, skill_id: int, payload: AssessmentIn
+    request: HttpRequest, skill_id: int, payload: SkillAssessmentIn
 ) -> object:
     user_skill = get_owned_or_404(UserSkill, _user(request), pk=skill_id)
     return Status(201, record_assessment(user_skill, **payload.dict()))
@@ -442,7 +443,7 @@ def delete_posting_endpoint(request: HttpRequest, posting_id: int) -> object:
     return Status(204, None)
 
 
-@router.get("/roles/{role_id}/profile", response=ProfileOut, tags=["target roles"])
+@router.get("/roles/{role_id}/profile", response=RoleProfileOut, tags=["target roles"])
 def get_role_profile(request: HttpRequest, role_id: int) -> object:
     role = get_owned_or_404(TargetRole, _user(request), pk=role_id)
     profile = role_profile(role)

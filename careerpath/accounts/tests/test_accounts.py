@@ -159,7 +159,11 @@ def test_unknown_time_zone_is_refused(alice_client, alice):
     assert alice.time_zone == "Europe/London"
 
 
-def test_token_is_shown_once_and_stored_hashed(alice_client, alice):
+def test_token_is_shown_once_and_stored_hashed(client, alice, password):
+    # Creating a token asks for the password again.
+    login(client, alice.email, password)
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    alice_client = client
     response = alice_client.post(
         reverse("accounts:token_list"), {"name": "laptop cron"}
     )
@@ -181,7 +185,10 @@ def test_token_is_shown_once_and_stored_hashed(alice_client, alice):
     ("name", "message"),
     [("", "This field is required"), ("laptop", "already have a token")],
 )
-def test_token_bad_input_creates_nothing(alice_client, alice, name, message):
+def test_token_bad_input_creates_nothing(client, alice, password, name, message):
+    login(client, alice.email, password)
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    alice_client = client
     create_api_token(user=alice, name="laptop")
     response = alice_client.post(reverse("accounts:token_list"), {"name": name})
     assert response.status_code == 422

@@ -7,7 +7,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from careerpath.accounts.models import User
-from careerpath.achievements.models import Achievement, Evidence
+from careerpath.achievements.models import (
+    Achievement,
+    Evidence,
+    next_achievement_number,
+)
 from careerpath.feedback.models import Feedback
 from careerpath.goals.models import Goal
 
@@ -88,6 +92,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
     )
     total = len(WINS) * 2 * scale
     wins: list[Achievement] = []
+    first_number = next_achievement_number(owner.pk)
     for index in range(total):
         title, what, impact, unit, skills, visibility = WINS[index % len(WINS)]
         if index >= len(WINS):
@@ -108,6 +113,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 if index % 2 == 0 and index // 2 < len(achieved) // 2
                 else None,
                 visibility=visibility,
+                number=first_number + index,
             )
         )
     Achievement.objects.bulk_create(wins)

@@ -88,7 +88,7 @@ def render_markdown(packet: Packet) -> str:
         f"Period: {_period(packet)}. {packet.win_count} achievement"
         f"{'s' if packet.win_count != 1 else ''} and {packet.quote_count} piece"
         f"{'s' if packet.quote_count != 1 else ''} of feedback cited, by skill.",
-        "Citations: A = achievement, F = feedback, followed by its record number.",
+        "Citations: A = achievement, F = feedback, followed by its number in your records.",
         "",
     ]
     for section in packet.sections:
@@ -202,7 +202,7 @@ def render_pdf(packet: Packet) -> bytes:
     para(
         f"Period: {_period(packet)}. {packet.win_count} achievements and "
         f"{packet.quote_count} pieces of feedback cited, by skill. "
-        "Citations: A = achievement, F = feedback, followed by its record number.",
+        "Citations: A = achievement, F = feedback, followed by its number in your records.",
         size=9.5,
         gap=4,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from django.db.models import Max
+
 from careerpath.accounts.models import User
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.goals.models import Goal
@@ -138,6 +140,9 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
 
     feedback: list[Feedback] = []
     total_feedback = 14 * scale
+    first_number = (
+        Feedback.objects.owned_by(owner).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
     for index in range(total_feedback):
         kind, text, themes, skills, context = NOTES[index % len(NOTES)]
         name, _email, role = PEOPLE[rng.randrange(len(PEOPLE))]
@@ -159,6 +164,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 text=text,
                 themes=list(themes),
                 skills=list(skills),
+                number=first_number + index,
             )
         )
     Feedback.objects.bulk_create(feedback)

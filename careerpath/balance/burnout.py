@@ -214,7 +214,8 @@ def _hard_week(week: Week) -> list[str]:
     if week.energy <= LOW_SCORE:
         readings.append(f"energy {week.energy} out of 5")
     if week.sleep < SHORT_SLEEP:
-        readings.append(f"{_hours(week.sleep)} hours of sleep a night")
+        unit = "hour" if week.sleep == 1 else "hours"
+        readings.append(f"{_hours(week.sleep)} {unit} of sleep a night")
     if week.personal_time <= LOW_SCORE:
         readings.append(f"personal time {week.personal_time} out of 5")
     if week.satisfaction <= LOW_SCORE:

@@ -316,6 +316,46 @@ def test_existing_rows_are_numbered_per_person_in_the_order_made(alice, bob):
     assert [Feedback.objects.get(pk=f.pk).number for f in feedback] == [1, 1, 2]
 
 
+def test_markdown_in_feedback_is_rendered_never_shown_raw(alice_client, alice):
+    win, praise = _packet_data(alice)
+    praise.text = "Your **SQL** workshops changed _how_ the team works."
+    praise.save()
+    win.what_i_did = "Ran them on `Fridays`, with **exercises**."
+    win.save()
+    listed = FeedbackFactory(
+        owner=alice,
+        kind="praise",
+        skills=["SQL"],
+        text="Three things:\n\n- **clear** slides\n- good *pace*",
+    )
+    page = alice_client.get(reverse("achievements:packet")).content.decode()
+    assert "Your <strong>SQL</strong> workshops changed <em>how</em>" in page
+    assert "<strong>clear</strong> slides" in page
+    assert "**" not in page
+    markdown = alice_client.get(reverse("achievements:packet_markdown")).content
+    markdown = markdown.decode()
+    # One paragraph stays Markdown, so it renders; a list becomes plain text.
+    assert "“Your **SQL** workshops changed _how_ the team works.”" in markdown
+    assert "What I did: Ran them on `Fridays`, with **exercises**." in markdown
+    assert "“Three things: clear slides good pace”" in markdown
+    assert "\\*" not in markdown
+    pdf = PdfReader(
+        io.BytesIO(alice_client.get(reverse("achievements:packet_pdf")).content)
+    )
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Your SQL workshops changed how the team works." in text
+    assert "Three things: clear slides good pace" in text
+    assert "*" not in text and "`" not in text
+    form = alice_client.get(
+        reverse("achievements:achievement_edit", args=[win.pk])
+    ).content.decode()
+    assert "Your SQL workshops changed how the team works." in form
+    assert "Three things: clear slides good pace" in form
+    picker = form[form.index('name="supporting_feedback"') :]
+    assert "**" not in picker[: picker.index("</fieldset>")]
+    assert listed.cite in page
+
+
 def test_edit_replaces_evidence_and_delete(alice_client, alice):
     win, praise = _packet_data(alice)
     other = FeedbackFactory(owner=alice, kind="praise")

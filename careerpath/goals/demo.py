@@ -16,6 +16,8 @@ from careerpath.goals.models import (
     Milestone,
 )
 
+# Units counted in whole numbers: never "16.5 people".
+COUNTED_UNITS = {"talks", "experiments", "people", "incidents"}
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
 TEMPLATES = [
     (
@@ -178,10 +180,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             ms_titles,
             step_titles,
         ) = TEMPLATES[index % len(TEMPLATES)]
-        if index >= len(TEMPLATES):
-            statement = f"{statement} (round {index // len(TEMPLATES) + 1})"
         # Spread goals over the last two years; the newest are still running.
         starts_on = today - timedelta(days=int(730 * (1 - index / max(1, total))))
+        if index >= len(TEMPLATES):
+            # The same aim taken up again later: dated, as a person would, not numbered.
+            statement = f"{statement}, from {starts_on:%B %Y}"
         deadline = starts_on + timedelta(days=30 * months)
         if index >= total // 2:
             # The newer half of the plan is still running: deadlines in the coming months.
@@ -267,7 +270,10 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                         owner=owner,
                         goal=goal,
                         read_on=starts_on + timedelta(days=week),
-                        value=value.quantize(Decimal("0.1")),
+                        # People, talks and incidents come in whole numbers.
+                        value=value.quantize(
+                            Decimal("1") if unit in COUNTED_UNITS else Decimal("0.1")
+                        ),
                         note="",
                     )
                 )

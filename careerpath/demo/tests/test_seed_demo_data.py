@@ -97,6 +97,17 @@ def test_demo_reads_like_one_persons_records(scale):
     assert not repeated(Entry.objects.owned_by(user).values_list("body", flat=True))
     assert Entry.objects.owned_by(user).count() >= 170 * scale
     assert not repeated(Feedback.objects.owned_by(user).values_list("text", flat=True))
+    # Mentors' meetings and contacts' notes are not one sentence copied everywhere.
+    from careerpath.network.models import Contact, MentorshipMeeting
+
+    takeaways = list(
+        MentorshipMeeting.objects.owned_by(user).values_list("takeaways", flat=True)
+    )
+    assert len(set(takeaways)) >= len(takeaways) * 0.8
+    notes = [
+        n for n in Contact.objects.owned_by(user).values_list("notes", flat=True) if n
+    ]
+    assert max(Counter(notes).values()) <= max(3, len(notes) // 10)
     # People (and talks, incidents) are counted in whole numbers.
     counted = KpiReading.objects.owned_by(user).filter(
         goal__metric_unit__in=["people", "talks", "incidents", "experiments"]

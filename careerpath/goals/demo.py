@@ -16,6 +16,27 @@ from careerpath.goals.models import (
     Milestone,
 )
 
+# Why each aim is doable and why it matters, one per template, in the same order.
+ACHIEVABILITY = [
+    "My manager offered a slot in the quarterly review; one evening a week to prepare.",
+    "The new extract is half built; two focus mornings a week agreed with my manager.",
+    "Both juniors asked for it; an hour a week each, and the experiment platform is ready.",
+    "Four hours a week agreed with my manager; budget for one course and the exam fee.",
+    "Two meetups a month and a coffee every fortnight fit around work.",
+    "The data team committed one sprint in three to quality fixes.",
+    "Budget approved for one hire; the recruiter supports the loop.",
+    "Fewer status meetings and a hard stop at 18:00 on three days.",
+]
+RELEVANCE = [
+    "Leads need to be heard by the leadership team: a step towards leading analytics.",
+    "Frees four hours a week for analysis that changes decisions.",
+    "Coaching others is the main gap in my promotion case.",
+    "The analytics lead role asks for cloud data engineering.",
+    "A wider network of leads opens doors for the next role.",
+    "Trust in the numbers is what makes the team's work count.",
+    "Hiring well is the first real test of leading a team.",
+    "I do my best work rested; the long weeks were not sustainable.",
+]
 # Units counted in whole numbers: never "16.5 people".
 COUNTED_UNITS = {"talks", "experiments", "people", "incidents"}
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
@@ -210,11 +231,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             direction="decrease"
             if baseline is not None and target < baseline
             else "increase",
-            achievability_note="Four hours a week agreed with my manager; budget for one course.",
+            achievability_note=ACHIEVABILITY[index % len(TEMPLATES)],
             values=["Continuous learning"]
             if category == "learning"
             else ["Impact on patients"],
-            relevance_note="A step towards leading a team.",
+            relevance_note=RELEVANCE[index % len(TEMPLATES)],
             starts_on=starts_on,
             deadline=deadline,
             status=status,

@@ -93,6 +93,8 @@ def test_demo_reads_like_one_persons_records(scale):
     assert not repeated(titles)
     assert not repeated(wins.values_list("what_i_did", flat=True))
     goals = list(Goal.objects.owned_by(user).values_list("statement", flat=True))
+    notes = Goal.objects.owned_by(user).values_list("achievability_note", flat=True)
+    assert len(set(notes)) >= 8
     assert not [g for g in goals if numbered.search(g)] and not repeated(goals)
     assert not repeated(Entry.objects.owned_by(user).values_list("body", flat=True))
     assert Entry.objects.owned_by(user).count() >= 170 * scale

@@ -25,6 +25,21 @@ EXPIRY_CHOICES = [
 ]
 
 
+class SignupForm(forms.Form):
+    """Extra sign-up fields (allauth adds e-mail and password): the name documents use."""
+
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=80,
+        required=False,
+        help_text="As it should appear on your promotion packet; you can change it later.",
+    )
+
+    def signup(self, request: Any, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
         max_length=80,

@@ -5,8 +5,9 @@ Pure, no database: views, the API and the export command hand in plain records.
 The **promotion packet** is organised by skill, because promotion cases are argued
 skill by skill. For each skill it cites every win that shows it and every piece of
 feedback that speaks to it (praise or mixed, or feedback attached to one of those
-wins as evidence). Each citation carries an id (A12 for achievement 12, F7 for
-feedback 7) so a reader can trace any claim back to its record. Skills are ordered by
+wins as evidence). Each citation carries a label (A12 for the person's twelfth
+achievement, F7 for their seventh piece of feedback: numbers counted per person, not
+database ids) so a reader can trace any claim back to its record. Skills are ordered by
 the amount of evidence, then by name; wins that name no skill close the packet.
 """
 
@@ -37,10 +38,11 @@ class Win:
     goal: str = ""
     visibility: str = ""
     feedback_ids: Sequence[int] = ()
+    number: int | None = None  # the person's own count; the id when not given
 
     @property
     def cite(self) -> str:
-        return f"A{self.id}"
+        return f"A{self.id if self.number is None else self.number}"
 
     @property
     def impact(self) -> str:
@@ -61,10 +63,11 @@ class Quote:
     kind: str
     text: str
     skills: Sequence[str] = ()
+    number: int | None = None  # the person's own count; the id when not given
 
     @property
     def cite(self) -> str:
-        return f"F{self.id}"
+        return f"F{self.id if self.number is None else self.number}"
 
 
 @dataclass(frozen=True)

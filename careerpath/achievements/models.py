@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 
 from careerpath.core.models import Owned
@@ -69,6 +70,9 @@ class Achievement(Owned):
         blank=True,
         related_name="+",
     )
+    # Its number among the person's own achievements, cited as A1, A2…: never the
+    # database id, so a new person's first win is A1. Kept when others are deleted.
+    number = models.PositiveIntegerField(editable=False)
     visibility = models.CharField(
         "who knows",
         max_length=12,
@@ -86,7 +90,10 @@ class Achievement(Owned):
                 | Q(impact_value__gte=0, impact_value__lte=IMPACT_MAX),
                 name="achievement_impact_range",
                 violation_error_message="The impact must be between 0 and 999,999,999,999.",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "number"], name="achievement_number_per_owner"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -94,6 +101,15 @@ class Achievement(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("achievements:achievement_edit", kwargs={"pk": self.pk})
+
+    @property
+    def cite(self) -> str:
+        return f"A{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.number is None:
+            self.number = next_achievement_number(self.owner_id)
+        super().save(*args, **kwargs)
 
     @property
     def has_impact(self) -> bool:
@@ -127,6 +143,12 @@ class Achievement(Owned):
             errors["milestone"] = "This milestone belongs to another goal."
         if errors:
             raise ValidationError(errors)
+
+
+def next_achievement_number(owner_id: int) -> int:
+    """The number the person's next achievement gets: one past their highest."""
+    highest = Achievement.objects.filter(owner_id=owner_id).aggregate(n=Max("number"))
+    return (highest["n"] or 0) + 1
 
 
 class Evidence(Owned):

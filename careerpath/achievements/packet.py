@@ -13,6 +13,7 @@ from datetime import date
 from fpdf import FPDF
 
 from careerpath.achievements.brag import Packet, Quote, Win
+from careerpath.core.markdown import markdown_to_text, one_paragraph
 
 QUOTE_CHARS = 280
 _REPLACEMENTS = {
@@ -53,8 +54,18 @@ def _day(day: date) -> str:
 
 
 def _short(text: str) -> str:
-    flat = " ".join(text.split())
+    """Markdown the person wrote as plain text on one line, cut at ``QUOTE_CHARS``."""
+    flat = " ".join(markdown_to_text(text).split())
     return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _md_text(text: str) -> str:
+    """Markdown the person wrote, for one line of the Markdown packet: kept as written
+    (so **bold** stays bold) when it is one short paragraph, else as escaped plain text."""
+    inline = one_paragraph(text)
+    if inline is not None and len(markdown_to_text(text)) <= QUOTE_CHARS:
+        return inline
+    return _md_escape(_short(text))
 
 
 def win_line(win: Win) -> str:
@@ -66,8 +77,29 @@ def win_line(win: Win) -> str:
     return " — ".join(parts) + f" [{win.cite}]"
 
 
-def quote_line(quote: Quote) -> str:
-    return f"“{_short(quote.text)}” — {quote.source}, {_day(quote.received_on)} [{quote.cite}]"
+def quote_line(quote: Quote, *, text: str | None = None) -> str:
+    shown = _short(quote.text) if text is None else text
+    return f"“{shown}” — {quote.source}, {_day(quote.received_on)} [{quote.cite}]"
+
+
+def _md_quote_line(quote: Quote) -> str:
+    return (
+        f"“{_md_text(quote.text)}” — {_md_escape(quote.source)}, "
+        f"{_day(quote.received_on)} [{quote.cite}]"
+    )
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """ "1 achievement", "2 achievements"."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def evidence_count(packet: Packet) -> str:
+    """ "2 achievements and 1 piece of feedback"."""
+    return (
+        f"{counted(packet.win_count, 'achievement', 'achievements')} and "
+        f"{counted(packet.quote_count, 'piece', 'pieces')} of feedback"
+    )
 
 
 def _md_escape(text: str) -> str:
@@ -85,23 +117,20 @@ def render_markdown(packet: Packet) -> str:
     lines = [
         f"# {_md_escape(packet.title)}",
         "",
-        f"Period: {_period(packet)}. {packet.win_count} achievement"
-        f"{'s' if packet.win_count != 1 else ''} and {packet.quote_count} piece"
-        f"{'s' if packet.quote_count != 1 else ''} of feedback cited, by skill.",
-        "Citations: A = achievement, F = feedback, followed by its record number.",
+        f"Period: {_period(packet)}. {evidence_count(packet)} cited, by skill.",
+        "Citations: A = achievement, F = feedback, followed by its number in your records.",
         "",
     ]
     for section in packet.sections:
         lines += [f"## {_md_escape(section.label)}", "", "### Achievements", ""]
         for win in section.wins:
             lines.append(f"- {_md_escape(win_line(win))}")
-            what = _short(win.what)
-            if what:
-                lines.append(f"  - What I did: {_md_escape(what)}")
+            if _short(win.what):
+                lines.append(f"  - What I did: {_md_text(win.what)}")
         lines.append("")
         if section.quotes:
             lines += ["### Feedback", ""]
-            lines += [f"- {_md_escape(quote_line(q))}" for q in section.quotes]
+            lines += [f"- {_md_quote_line(q)}" for q in section.quotes]
             lines.append("")
     if packet.unskilled:
         lines += ["## Other achievements", ""]
@@ -200,9 +229,8 @@ def render_pdf(packet: Packet) -> bytes:
     para(packet.title, size=18, style="B", gap=2)
     pdf.set_text_color(90)
     para(
-        f"Period: {_period(packet)}. {packet.win_count} achievements and "
-        f"{packet.quote_count} pieces of feedback cited, by skill. "
-        "Citations: A = achievement, F = feedback, followed by its record number.",
+        f"Period: {_period(packet)}. {evidence_count(packet)} cited, by skill. "
+        "Citations: A = achievement, F = feedback, followed by its number in your records.",
         size=9.5,
         gap=4,
     )

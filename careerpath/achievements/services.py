@@ -128,6 +128,7 @@ def win_of(achievement: Achievement) -> Win:
         goal=achievement.goal.statement if achievement.goal else "",
         visibility=achievement.get_visibility_display(),
         feedback_ids=tuple(e.feedback_id for e in achievement.evidence.all()),
+        number=achievement.number,
     )
 
 
@@ -139,6 +140,7 @@ def quote_of(feedback: Feedback) -> Quote:
         kind=feedback.kind,
         text=feedback.text,
         skills=tuple(feedback.skills),
+        number=feedback.number,
     )
 
 
@@ -154,11 +156,12 @@ def promotion_packet(
     if end:
         achievements = achievements.filter(achieved_on__lte=end)
         feedback = feedback.filter(received_on__lte=end)
-    name = owner.display_name or owner.email
+    # The person's name, never their e-mail address: a packet is shared.
+    name = owner.display_name.strip()
     return build_packet(
         [win_of(a) for a in achievements],
         [quote_of(f) for f in feedback],
-        title=f"Promotion packet: {name}",
+        title=f"Promotion packet: {name}" if name else "Promotion packet",
         start=start,
         end=end,
     )

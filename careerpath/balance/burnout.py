@@ -26,10 +26,14 @@ LOW_SCORE = 2  # personal time or satisfaction at or below this (1–5)…
 LOW_WEEKS = 3  # …for this many weeks in a row
 WINDOW_WEEKS = 4  # "the last four weeks"
 STALE_AFTER_WEEKS = 3  # older check-ins say nothing about now
+# The longest run a rule looks for: with fewer check-ins in the last four weeks a
+# quiet result means "not yet known", not "no warning signs".
+NEEDED_WEEKS = max(STRESS_WEEKS, LOW_WEEKS)
 
-LOW, ELEVATED, HIGH, UNKNOWN = "low", "elevated", "high", "unknown"
+LOW, ELEVATED, HIGH, UNKNOWN, EARLY = "low", "elevated", "high", "unknown", "early"
 LEVEL_LABELS = {
     LOW: "Low",
+    EARLY: "Too early to tell",
     ELEVATED: "Elevated",
     HIGH: "High",
     UNKNOWN: "Not enough check-ins",
@@ -106,12 +110,16 @@ class Reason:
 
 @dataclass(frozen=True)
 class BurnoutSignal:
-    level: str  # low | elevated | high | unknown
+    level: str  # low | elevated | high | early | unknown
     reasons: tuple[Reason, ...]
     points: int
     weeks_considered: int
     latest_week: date | None
     summary: str
+    # The latest week's own readings past a rule's threshold, in words ("52 hours
+    # worked", "stress 4 out of 5"): one hard week is named even though no rule,
+    # which looks for patterns, counts it.
+    hard_week: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -125,7 +133,10 @@ def burnout_signal(weeks: Sequence[Week], *, today: date) -> BurnoutSignal:
     weeks (1); 50+ hours a week over four weeks (1); energy down 2 points within four
     weeks (1); under 6.5 hours of sleep over three weeks (1); personal time ≤ 2 for
     3 weeks (1); satisfaction ≤ 2 for 3 weeks (1). 0 points is low, 1–2 elevated,
-    3 or more high. No check-in in the last three weeks gives "unknown".
+    3 or more high. No check-in in the last three weeks gives "unknown"; no sign
+    with fewer than ``NEEDED_WEEKS`` check-ins in the last four weeks gives "early"
+    (too early to tell), not "low". The latest week's readings past a threshold are
+    named in the summary whatever the level.
     """
     history = _latest_per_week(weeks)
     if not history:
@@ -167,13 +178,56 @@ def burnout_signal(weeks: Sequence[Week], *, today: date) -> BurnoutSignal:
     points = sum(r.points for r in reasons)
     level = HIGH if points >= HIGH_AT else ELEVATED if points >= ELEVATED_AT else LOW
     considered = len(_window(recent, WINDOW_WEEKS))
-    if level == LOW:
+    if level == LOW and considered < NEEDED_WEEKS:
+        level = EARLY
+    hard = _hard_week(history[-1])
+    if level == EARLY:
+        summary = (
+            f"Too early to tell: the signal looks for patterns over {NEEDED_WEEKS} weeks "
+            f"in a row and has {_weeks(considered)} of check-ins so far."
+        )
+    elif level == LOW:
         summary = f"No warning signs in your last {_weeks(considered)}."
+        if hard:
+            summary = f"No pattern of warning signs in your last {_weeks(considered)}."
     elif level == ELEVATED:
         summary = "Some warning signs: worth a look before they add up."
     else:
         summary = "Several warning signs at once: consider what you can take off your plate, and talk to someone you trust."
-    return BurnoutSignal(level, tuple(reasons), points, considered, latest, summary)
+    if hard:
+        summary += (
+            f" The week of {_day(history[-1].week_of)} was a hard one on its own: "
+            f"{_and(hard)}."
+        )
+    return BurnoutSignal(
+        level, tuple(reasons), points, considered, latest, summary, tuple(hard)
+    )
+
+
+def _hard_week(week: Week) -> list[str]:
+    """The readings of one week that are past a rule's threshold, in words."""
+    readings = []
+    if week.hours >= LONG_HOURS:
+        readings.append(f"{_hours(week.hours)} hours worked")
+    if week.stress >= HIGH_STRESS:
+        readings.append(f"stress {week.stress} out of 5")
+    if week.energy <= LOW_SCORE:
+        readings.append(f"energy {week.energy} out of 5")
+    if week.sleep < SHORT_SLEEP:
+        unit = "hour" if week.sleep == 1 else "hours"
+        readings.append(f"{_hours(week.sleep)} {unit} of sleep a night")
+    if week.personal_time <= LOW_SCORE:
+        readings.append(f"personal time {week.personal_time} out of 5")
+    if week.satisfaction <= LOW_SCORE:
+        readings.append(f"satisfaction {week.satisfaction} out of 5")
+    return readings
+
+
+def _and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --- Helpers -------------------------------------------------------------------------

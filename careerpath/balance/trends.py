@@ -136,7 +136,7 @@ def trend_chart(
     if points:
         latest_day, latest = points[-1]
         description = (
-            f"{len(points)} weekly check-ins from {short_date(first)} to {short_date(last)}; "
+            f"{len(points)} weekly check-in{'s' if len(points) != 1 else ''} from {short_date(first)} to {short_date(last)}; "
             f"lowest {_amount(min(values), unit)}, highest {_amount(max(values), unit)}, "
             f"latest {_amount(latest, unit)} in the week of {short_date(latest_day)}."
         )

@@ -63,6 +63,7 @@ def balance_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "done_this_week": bool(check_ins) and check_ins[0].week_of == this_week,
             "signal": signal,
             "rules": burnout.RULES,
+            "needed_weeks": burnout.NEEDED_WEEKS,
             "rule_names": RULE_NAMES,
             "charts": trend_charts(shown),
             "check_ins": shown,

@@ -6,6 +6,9 @@ and nh3 removes any element, attribute or URL scheme outside the allow-list.
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -48,3 +51,25 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
+
+
+_BLOCK_ENDS = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre)>|<br\s*/?>|<hr\s*/?>")
+
+
+def markdown_to_text(text: str) -> str:
+    """``text`` as plain text: the Markdown rendered, then every tag dropped, so
+    ``**great**`` reads as ``great``; blocks become lines, runs of blanks one space."""
+    html = _BLOCK_ENDS.sub("\n", _md.render(text or ""))
+    plain = unescape(nh3.clean(html, tags=set()))
+    lines = (" ".join(line.split()) for line in plain.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def one_paragraph(text: str) -> str | None:
+    """``text`` on one line if it is a single paragraph of Markdown (bold, links, code
+    and the like, no lists or headings), so it can sit inside a line of another
+    Markdown document; None when it has any block structure."""
+    tokens = _md.parse(text or "")
+    if [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
+        return None
+    return " ".join(tokens[1].content.split())

@@ -20,7 +20,8 @@ def due_items(owner: User, start: date, end: date) -> list[DueItem]:
     return [
         DueItem(
             due_on=r.due_on,
-            title=f"Feedback from {r.recipient_name}: {r.about}",
+            # Not "Feedback from …": nothing has come back yet.
+            title=f"Reply due from {r.recipient_name}: {r.about}",
             area="Feedback",
             url=r.get_absolute_url(),
             kind="feedback-request",

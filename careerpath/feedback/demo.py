@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from django.db.models import Max
+
 from careerpath.accounts.models import User
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.goals.models import Goal
@@ -18,65 +20,102 @@ PEOPLE = [
     ("Sofia Lindqvist", "sofia@example.org", "mentee"),
 ]
 
-# (kind, text, themes, skills, context)
+# (kind, text about a piece of {work}, themes, skills, context)
 NOTES = [
     (
         "constructive",
-        "Your analysis was solid, but the stakeholders heard about the delay from someone else. Tell them early, even when the news is bad.",
+        "Your analysis for {work} was solid, but the stakeholders heard about the delay from someone else. Tell them early, even when the news is bad.",
         ["Communication", "Stakeholder management"],
         ["Stakeholder management"],
-        "Pricing experiment retro",
+        "Project retro",
     ),
     (
         "praise",
-        "The churn model was rigorous and you explained the trade-offs clearly to the product team.",
+        "Your work on {work} was rigorous, and you explained the trade-offs clearly to the product team.",
         ["Technical depth", "Communication"],
         ["Machine learning", "Data storytelling"],
         "Quarterly review",
     ),
     (
         "mixed",
-        "Great dashboards. The weekly update e-mails are long, though; lead with the decision you need.",
+        "Great dashboards for {work}. The weekly update e-mails are long, though; lead with the decision you need.",
         ["Communication", "Delivery"],
         ["Data visualisation"],
         "1:1",
     ),
     (
         "constructive",
-        "You took on three urgent requests in the same week and the forecast slipped. Push back or ask me to prioritise.",
+        "You took on three urgent requests in the same week and {work} slipped. Push back or ask me to prioritise.",
         ["Prioritisation", "Delivery"],
         ["Planning"],
-        "Forecast miss",
+        "Missed deadline",
     ),
     (
         "praise",
-        "Thanks for pairing with me on the SQL refactor; I finally understand window functions.",
+        "Thanks for pairing with me on {work}; I finally understand **window functions**.",
         ["Mentoring", "Collaboration"],
         ["SQL", "Mentoring"],
         "After the workshop",
     ),
     (
         "constructive",
-        "In the leadership review you went straight into the method. Start with what it means for the business.",
+        "In the leadership review of {work} you went straight into the method. Start with what it means for the business.",
         ["Communication", "Strategic thinking"],
         ["Data storytelling"],
         "Leadership review",
     ),
     (
         "mixed",
-        "The experiment design was excellent; the write-up came two weeks after launch, which cost us a decision cycle.",
+        "The design of {work} was excellent; the write-up came two weeks after launch, which cost us a decision cycle.",
         ["Delivery", "Technical depth"],
         ["Experimentation"],
-        "A/B test debrief",
+        "Debrief",
     ),
     (
         "praise",
-        "You owned the data-quality incident end to end and the postmortem was exemplary.",
+        "You owned the data-quality incident on {work} end to end, and the postmortem was *exemplary*.",
         ["Ownership", "Leadership"],
         ["Incident management"],
         "Incident postmortem",
     ),
 ]
+# The pieces of work feedback is about, so no two notes read alike.
+WORKS = [
+    "the pricing experiment",
+    "the churn model",
+    "the KPI dashboard rebuild",
+    "the Q3 forecast",
+    "the retention analysis",
+    "the onboarding funnel study",
+    "the marketing attribution work",
+    "the warehouse migration",
+    "the customer segmentation",
+    "the board metrics pack",
+    "the support scorecard",
+    "the demand forecast",
+    "the checkout test",
+    "the cohort analysis",
+    "the NPS deep dive",
+    "the cloud cost report",
+    "the loyalty pilot",
+    "the SQL refactor",
+    "the data-quality checks",
+    "the annual planning model",
+]
+
+
+def note_works(rng: random.Random, count: int) -> list[str]:
+    """The piece of work each of ``count`` notes is about (notes take turns by index):
+    a note never repeats its work until it has been about every one."""
+    pools: dict[int, list[str]] = {}
+    out = []
+    for index in range(count):
+        pool = pools.setdefault(index % len(NOTES), [])
+        if not pool:
+            pool.extend(rng.sample(WORKS, len(WORKS)))
+        out.append(pool.pop())
+    return out
+
 
 ABOUT = [
     ("project", "the pricing experiment"),
@@ -138,8 +177,12 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
 
     feedback: list[Feedback] = []
     total_feedback = 14 * scale
-    for index in range(total_feedback):
+    first_number = (
+        Feedback.objects.owned_by(owner).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
+    for index, work in enumerate(note_works(rng, total_feedback)):
         kind, text, themes, skills, context = NOTES[index % len(NOTES)]
+        text = text.format(work=work)
         name, _email, role = PEOPLE[rng.randrange(len(PEOPLE))]
         received_on = today - timedelta(
             days=int(725 * (1 - index / max(1, total_feedback))) + rng.randrange(0, 5)
@@ -159,6 +202,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 text=text,
                 themes=list(themes),
                 skills=list(skills),
+                number=first_number + index,
             )
         )
     Feedback.objects.bulk_create(feedback)

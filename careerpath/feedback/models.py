@@ -7,11 +7,11 @@ skill inventory can be added later without changing what is stored here.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 
 from careerpath.core.models import Owned, OwnedQuerySet
@@ -153,6 +153,9 @@ class Feedback(Owned):
     skills = models.JSONField(
         default=list, blank=True, help_text="Skills it speaks to."
     )
+    # Its number among the person's own feedback, cited as F1, F2…: never the
+    # database id. Kept when others are deleted.
+    number = models.PositiveIntegerField(editable=False)
 
     class Meta:
         ordering = ("-received_on", "-pk")
@@ -163,7 +166,10 @@ class Feedback(Owned):
                 condition=~Q(text=""),
                 name="feedback_text_not_empty",
                 violation_error_message="Write down what they said.",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "number"], name="feedback_number_per_owner"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -171,6 +177,18 @@ class Feedback(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:feedback_edit", kwargs={"pk": self.pk})
+
+    @property
+    def cite(self) -> str:
+        return f"F{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.number is None:
+            highest = Feedback.objects.filter(owner_id=self.owner_id).aggregate(
+                n=Max("number")
+            )
+            self.number = (highest["n"] or 0) + 1
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -118,6 +118,12 @@ def _span_in_words(first: date, last: date) -> str:
     return f"between {first:%b %Y} and {last:%b %Y}, most recently {last:%-d %b %Y}"
 
 
+def _within(days: int) -> str:
+    if days == 0:
+        return "all on one day"
+    return f"within {days} day{'s' if days != 1 else ''}"
+
+
 def _explain(summary: ThemeSummary, spread_days: int) -> str:
     assert summary.first_on and summary.last_on
     heard = (
@@ -132,7 +138,7 @@ def _explain(summary: ThemeSummary, spread_days: int) -> str:
     if summary.critical < MIN_CRITICAL_MENTIONS:
         return f"{heard} Not yet a pattern: criticised fewer than {MIN_CRITICAL_MENTIONS} times."
     return (
-        f"{heard} Not yet a pattern: one person, within {spread_days} days; "
+        f"{heard} Not yet a pattern: one person, {_within(spread_days)}; "
         f"it needs a second person or {MIN_SPREAD_DAYS} days between mentions."
     )
 

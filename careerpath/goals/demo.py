@@ -18,6 +18,29 @@ from careerpath.goals.models import (
 from careerpath.goals.profile_link import profile_aspiration
 from careerpath.goals.progress import is_countable
 
+# Why each aim is doable and why it matters, one per template, in the same order.
+ACHIEVABILITY = [
+    "My manager offered a slot in the quarterly review; one evening a week to prepare.",
+    "The new extract is half built; two focus mornings a week agreed with my manager.",
+    "Both juniors asked for it; an hour a week each, and the experiment platform is ready.",
+    "Four hours a week agreed with my manager; budget for one course and the exam fee.",
+    "Two meetups a month and a coffee every fortnight fit around work.",
+    "The data team committed one sprint in three to quality fixes.",
+    "Budget approved for one hire; the recruiter supports the loop.",
+    "Fewer status meetings and a hard stop at 18:00 on three days.",
+]
+RELEVANCE = [
+    "Leads need to be heard by the leadership team: a step towards leading analytics.",
+    "Frees four hours a week for analysis that changes decisions.",
+    "Coaching others is the main gap in my promotion case.",
+    "The analytics lead role asks for cloud data engineering.",
+    "A wider network of leads opens doors for the next role.",
+    "Trust in the numbers is what makes the team's work count.",
+    "Hiring well is the first real test of leading a team.",
+    "I do my best work rested; the long weeks were not sustainable.",
+]
+# Units counted in whole numbers: never "16.5 people".
+COUNTED_UNITS = {"talks", "experiments", "people", "incidents"}
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
 TEMPLATES = [
     (
@@ -183,10 +206,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             ms_titles,
             step_titles,
         ) = TEMPLATES[index % len(TEMPLATES)]
-        if index >= len(TEMPLATES):
-            statement = f"{statement} (round {index // len(TEMPLATES) + 1})"
         # Spread goals over the last two years; the newest are still running.
         starts_on = today - timedelta(days=int(730 * (1 - index / max(1, total))))
+        if index >= len(TEMPLATES):
+            # The same aim taken up again later: dated, as a person would, not numbered.
+            statement = f"{statement}, from {starts_on:%B %Y}"
         deadline = starts_on + timedelta(days=30 * months)
         if index >= total // 2:
             # The newer half of the plan is still running: deadlines in the coming months.
@@ -212,11 +236,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             direction="decrease"
             if baseline is not None and target < baseline
             else "increase",
-            achievability_note="Four hours a week agreed with my manager; budget for one course.",
+            achievability_note=ACHIEVABILITY[index % len(TEMPLATES)],
             values=["Continuous learning"]
             if category == "learning"
             else ["Impact on patients"],
-            relevance_note="A step towards leading a team.",
+            relevance_note=RELEVANCE[index % len(TEMPLATES)],
             starts_on=starts_on,
             deadline=deadline,
             status=status,

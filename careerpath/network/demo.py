@@ -138,16 +138,65 @@ TAGS = (
     "hiring",
     "ml",
 )
-SUMMARIES = (
-    "Coffee: compared notes on experiment design",
-    "Call about the analytics lead role",
-    "Sent the article on causal inference",
-    "Asked for feedback on my conference talk",
-    "Lunch: talked about team structure",
-    "Congratulated them on the promotion",
-    "Intro to their data platform lead",
-    "Quick catch-up after the all-hands",
+# What people talk about; interaction summaries, notes and meetings name one.
+TOPICS = (
+    "experiment design",
+    "causal inference",
+    "team structure",
+    "the analytics lead role",
+    "data platform choices",
+    "hiring analysts",
+    "stakeholder updates",
+    "forecasting",
+    "dbt at scale",
+    "data quality checks",
+    "pricing tests",
+    "career ladders",
+    "remote teams",
+    "dashboards people use",
+    "privacy reviews",
 )
+SUMMARIES = (
+    "Coffee: compared notes on {topic}",
+    "Call about {topic}",
+    "Sent an article on {topic}",
+    "Asked for feedback on my talk about {topic}",
+    "Lunch: talked about {topic}",
+    "Congratulated them on the promotion; chatted about {topic}",
+    "Intro to their colleague who works on {topic}",
+    "Quick catch-up after the all-hands about {topic}",
+)
+CONTACT_NOTES = (
+    "Interested in **{topic}**.",
+    "Ask about {topic} next time.",
+    "Has thought a lot about {topic}.",
+    "Wrote a good post on {topic}.",
+)
+# Mentorship meetings: (agenda, takeaway, action), each about one topic.
+MEETINGS = (
+    (
+        "- Progress on my goals\n- {topic}",
+        "Ask for a stretch project on {topic}; write the one-pager first.",
+        "Draft the one-pager on {topic} by Friday.",
+    ),
+    (
+        "- The promotion case\n- What is missing on {topic}",
+        "Evidence beats effort: collect two wins on {topic} this quarter.",
+        "Add the {topic} work to the brag document.",
+    ),
+    (
+        "- A hard stakeholder\n- {topic}",
+        "Start with the decision they need, then the numbers on {topic}.",
+        "Rewrite the next update on {topic} decision-first.",
+    ),
+    (
+        "- Next role\n- Skills for {topic}",
+        "Lead something on {topic} end to end before asking for the title.",
+        "Find a small project on {topic} to lead.",
+    ),
+)
+
+
 HELP = ("none", "none", "gave", "received", "both")
 CHANNELS = ("meeting", "call", "video", "email", "message", "social")
 EVENTS = (
@@ -206,14 +255,9 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             met_on=added,
             relationship_types=types,
             tags=rng.sample(TAGS, k=rng.randint(0, 2)),
-            notes=rng.choice(
-                (
-                    "",
-                    "",
-                    "Interested in **causal inference**.",
-                    "Knows the hiring managers at Northwind.",
-                )
-            ),
+            notes=""
+            if rng.random() < 0.5
+            else rng.choice(CONTACT_NOTES).format(topic=rng.choice(TOPICS)),
             keep_in_touch=rng.random() < 0.35,
             added_on=added,
             source="linkedin" if rng.random() < 0.5 else "manual",
@@ -261,7 +305,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                     owner=owner,
                     occurred_on=day,
                     channel=rng.choice(CHANNELS),
-                    summary=rng.choice(SUMMARIES),
+                    summary=rng.choice(SUMMARIES).format(topic=rng.choice(TOPICS)),
                     help_direction=rng.choice(HELP),
                     follow_up_on=follow,
                     follow_up_done_on=follow
@@ -277,7 +321,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                     owner=owner,
                     occurred_on=today - timedelta(days=rng.randint(1, 60)),
                     channel=rng.choice(CHANNELS),
-                    summary=rng.choice(SUMMARIES),
+                    summary=rng.choice(SUMMARIES).format(topic=rng.choice(TOPICS)),
                     help_direction=rng.choice(HELP),
                 )
             )
@@ -299,7 +343,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 held_on=held,
                 place=place,
                 online=not place,
-                notes="Good talks on experimentation platforms.",
+                notes=f"Good talks on {rng.choice(TOPICS)} and {rng.choice(TOPICS)}.",
                 follow_up_on=held + timedelta(days=7),
                 follow_up_done_on=held + timedelta(days=8)
                 if held < today - timedelta(days=30)
@@ -338,13 +382,15 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 help_direction="received" if months_ago % 3 else "both",
             )
             interaction.contacts.add(contact)
+            agenda, takeaway, action = MEETINGS[meetings % len(MEETINGS)]
+            topic = TOPICS[(meetings // len(MEETINGS)) % len(TOPICS)]
             meeting = MentorshipMeeting.objects.create(
                 owner=owner,
                 interaction=interaction,
                 contact=contact,
-                agenda="- Progress on my goals\n- Next stretch project",
-                takeaways="Ask for the pricing experiment; write the one-pager first.",
-                actions="Draft the one-pager by Friday.",
+                agenda=agenda.format(topic=topic),
+                takeaways=takeaway.format(topic=topic),
+                actions=action.format(topic=topic),
             )
             if goals:
                 meeting.goals.set(goals[:1])

@@ -15,6 +15,12 @@ SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
 class ProfileForm(forms.ModelForm):
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=80,
+        required=False,
+        help_text="As it should appear on your promotion packet and other documents.",
+    )
     values = ListField(help_text="One per line, e.g. autonomy, learning, fairness.")
     passions = ListField(help_text="One per line: what you would do even unpaid.")
     thriving_environments = ListField(
@@ -26,6 +32,18 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = PROFILE_FIELDS
         widgets = {"aspiration": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.fields["display_name"].initial = owner.display_name
+        # The name comes first: it is who the profile is about.
+        self.order_fields(["display_name"])
+
+    def clean_display_name(self) -> str:
+        if "display_name" not in self.data:  # a post without the field keeps the name
+            return self.owner.display_name
+        return self.cleaned_data["display_name"].strip()
 
 
 class SelfAssessmentForm(forms.ModelForm):

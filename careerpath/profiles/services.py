@@ -39,10 +39,14 @@ def get_profile(owner: User) -> Profile:
 
 @transaction.atomic
 def save_profile(*, owner: User, data: Mapping[str, Any]) -> Profile:
-    """Create or update the person's profile with the given fields."""
+    """Create or update the person's profile with the given fields; ``display_name``,
+    if given, is the person's own name (kept on the account)."""
     profile = Profile.objects.select_for_update().owned_by(owner).first() or Profile(
         owner=owner
     )
+    if "display_name" in data:
+        owner.display_name = (data["display_name"] or "").strip()[:80]
+        owner.save(update_fields=["display_name"])
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(profile, name, data[name])

@@ -40,7 +40,7 @@ def profile_detail(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = get_profile(request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST or None, instance=profile, owner=request.user)
     if form.is_valid():
         save_profile(owner=request.user, data=form.cleaned_data)
         messages.success(request, "Your profile is saved.")

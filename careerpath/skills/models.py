@@ -339,6 +339,9 @@ class GapAction(Owned):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Not a field: True on the action a call has just made, False on one it found
+    # already made (a second click opens what the first made).
+    made_now = False
     created_on = models.DateField()
 
     objects = OwnedQuerySet.as_manager()

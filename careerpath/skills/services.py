@@ -647,7 +647,7 @@ def goal_draft_for(gap: Gap, role: TargetRole, *, today: date) -> dict[str, Any]
 def _gap_action(
     role: TargetRole, gap: Gap, *, kind: str, today: date, **links: Any
 ) -> GapAction:
-    return GapAction.objects.create(
+    action = GapAction.objects.create(
         owner=role.owner,
         role=role,
         skill_key=gap.key,
@@ -660,6 +660,31 @@ def _gap_action(
         created_on=today,
         **links,
     )
+    action.made_now = True
+    return action
+
+
+def made_from_gap(
+    role: TargetRole, key: str, *, kind: str, learning_kind: str = ""
+) -> GapAction | None:
+    """What an earlier click already made from this gap, if it still exists: a goal,
+    or a learning item of ``learning_kind``."""
+    actions = GapAction.objects.owned_by(role.owner).filter(
+        role=role, skill_key=key, kind=kind
+    )
+    if kind == GapAction.Kind.GOAL:
+        actions = actions.filter(goal__isnull=False)
+    else:
+        actions = actions.filter(
+            learning_item__isnull=False, learning_item__kind=learning_kind
+        )
+    return actions.select_related("goal", "learning_item").order_by("pk").first()
+
+
+def _lock(role: TargetRole) -> None:
+    """Serialise actions on one role, so two posts at once make one thing, not two
+    (a row lock on PostgreSQL; SQLite's immediate transactions already serialise)."""
+    TargetRole.objects.select_for_update().filter(pk=role.pk).exists()
 
 
 def gap_source(gap: Gap, role: TargetRole) -> str:
@@ -668,9 +693,13 @@ def gap_source(gap: Gap, role: TargetRole) -> str:
 
 @transaction.atomic
 def turn_gap_into_goal(*, role: TargetRole, key: str, today: date) -> GapAction:
-    """Make a draft SMART goal from one gap and remember the gap it came from."""
+    """Make a draft SMART goal from one gap and remember the gap it came from; the
+    goal an earlier call made, if it still exists, instead of a second one."""
     from careerpath.goals.services import create_goal
 
+    _lock(role)
+    if (earlier := made_from_gap(role, key, kind=GapAction.Kind.GOAL)) is not None:
+        return earlier
     gap = find_gap(role, key)
     goal = create_goal(
         owner=role.owner,
@@ -685,9 +714,17 @@ def turn_gap_into_goal(*, role: TargetRole, key: str, today: date) -> GapAction:
 def turn_gap_into_learning_item(
     *, role: TargetRole, key: str, today: date, kind: str = "course"
 ) -> GapAction:
-    """Plan a learning item for one gap (linked to the gap's goal if there is one)."""
+    """Plan a learning item for one gap (linked to the gap's goal if there is one);
+    the item of that kind an earlier call planned, if it still exists, instead of a
+    second one."""
     from careerpath.learning.services import create_learning_item
 
+    _lock(role)
+    earlier_item = made_from_gap(
+        role, key, kind=GapAction.Kind.LEARNING, learning_kind=kind
+    )
+    if earlier_item is not None:
+        return earlier_item
     gap = find_gap(role, key)
     earlier_goal = (
         GapAction.objects.owned_by(role.owner)

@@ -547,7 +547,25 @@ TOP_GAPS = 8
 def _gap_context(request: AuthenticatedHttpRequest, role: TargetRole) -> dict[str, Any]:
     gaps = role_gaps(role)
     actions = actions_by_key(role)
-    rows = [{"gap": gap, "actions": actions.get(gap.key, [])} for gap in gaps]
+    rows = []
+    for gap in gaps:
+        made = actions.get(gap.key, [])
+        rows.append(
+            {
+                "gap": gap,
+                "actions": made,
+                # What "Make it a goal" / "Plan a course" would open instead of making.
+                "goal": next((a.goal for a in made if a.goal), None),
+                "course": next(
+                    (
+                        a.learning_item
+                        for a in made
+                        if a.learning_item and a.learning_item.kind == "course"
+                    ),
+                    None,
+                ),
+            }
+        )
     counts = {
         name: sum(1 for g in gaps if g.status == status)
         for name, status in (
@@ -589,11 +607,17 @@ def gap_to_goal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
         return redirect("skills:gap_analysis", pk=role.pk)
-    messages.success(
-        request,
-        f"Draft goal made for {action.skill_label}. Check it, then activate it.",
-    )
     assert action.goal is not None
+    if action.made_now:
+        messages.success(
+            request,
+            f"Draft goal made for {action.skill_label}. Check it, then activate it.",
+        )
+    else:
+        messages.info(
+            request,
+            f"{action.skill_label} is already a goal: here it is.",
+        )
     return redirect(action.goal)
 
 
@@ -609,6 +633,13 @@ def gap_to_learning(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
         return redirect("skills:gap_analysis", pk=role.pk)
+    assert action.learning_item is not None
+    if not action.made_now:
+        messages.info(
+            request,
+            f"{action.learning_item} is already planned for {action.skill_label}: here it is.",
+        )
+        return redirect(action.learning_item)
     messages.success(
         request,
         f"Learning item planned for {action.skill_label}: {action.learning_item}.",

@@ -94,7 +94,7 @@ def test_feedback_themes_goal_achievement_and_promotion_packet(
     page.goto(f"{base}/dashboard/")
     expect(
         page.get_by_role(
-            "link", name="Feedback from Priya Raman: the pricing experiment"
+            "link", name="Reply due from Priya Raman: the pricing experiment"
         )
     ).to_be_visible()
 

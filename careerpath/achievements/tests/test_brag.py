@@ -175,7 +175,7 @@ def test_markdown_packet_cites_evidence_under_each_skill():
     )
     assert "impact 16 hours saved" in text
     assert "served “Cut report time”" in text
-    assert "Clear \\*and\\* fast" in text  # user text cannot become Markdown emphasis
+    assert "“Clear *and* fast → great”" in text  # feedback keeps its own Markdown
     assert "## Other achievements\n\n- 1 Apr 2026: \\# Not a heading [A13]" in text
 
 

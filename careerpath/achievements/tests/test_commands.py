@@ -92,8 +92,12 @@ def test_export_packet_as_markdown_and_pdf(alice, tmp_path):
         "--from",
         "2026-01-01",
     )
-    assert "1 achievements, 0 pieces of feedback, 1 skills" in out
-    assert "Ran the SQL workshops" in PdfReader(target).pages[0].extract_text()
+    assert "(1 achievement and 0 pieces of feedback, 1 skill)" in out
+    first_page = PdfReader(target).pages[0].extract_text()
+    assert "Ran the SQL workshops" in first_page
+    assert "1 achievement and 0 pieces of feedback cited" in " ".join(
+        first_page.split()
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,14 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db.models import F
 from django.urls import reverse
 from pypdf import PdfReader
 
 from careerpath.achievements.models import Achievement, Evidence
 from careerpath.achievements.tests.factories import AchievementFactory, EvidenceFactory
 from careerpath.core.testing import snapshot_owned_rows
+from careerpath.feedback.models import Feedback
 from careerpath.feedback.tests.factories import FeedbackFactory
 from careerpath.goals.tests.factories import GoalFactory, MilestoneFactory
 
@@ -239,7 +241,7 @@ def _packet_data(alice):
 def test_promotion_packet_page_and_markdown(alice_client, alice):
     win, praise = _packet_data(alice)
     page = alice_client.get(reverse("achievements:packet")).content.decode()
-    assert f"A{win.pk}" in page and f"F{praise.pk}" in page
+    assert win.cite in page and praise.cite in page
     response = alice_client.get(reverse("achievements:packet_markdown"))
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert (
@@ -247,7 +249,7 @@ def test_promotion_packet_page_and_markdown(alice_client, alice):
     )
     text = response.content.decode()
     assert "## SQL" in text and "## Mentoring" in text
-    assert f"Lena Fischer, 5 Oct 2026 [F{praise.pk}]" in text
+    assert f"Lena Fischer, 5 Oct 2026 [{praise.cite}]" in text
 
 
 def test_promotion_packet_pdf_is_valid_and_cites_the_evidence(alice_client, alice):
@@ -260,8 +262,98 @@ def test_promotion_packet_pdf_is_valid_and_cites_the_evidence(alice_client, alic
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Promotion packet: Alice" in text
     assert "Ran three SQL workshops" in text
-    assert f"[A{win.pk}]" in text and f"[F{praise.pk}]" in text
+    assert f"[{win.cite}]" in text and f"[{praise.cite}]" in text
     assert "since 1 January 2026" in text
+
+
+def test_citations_count_per_person_not_by_database_id(alice_client, alice, bob):
+    for _ in range(14):
+        AchievementFactory(owner=bob)
+        FeedbackFactory(owner=bob, kind="praise", skills=["SQL"])
+    win, praise = _packet_data(alice)
+    assert win.pk > 1 and praise.pk > 1
+    assert (win.cite, praise.cite) == ("A1", "F1")
+    page = alice_client.get(reverse("achievements:packet")).content.decode()
+    assert '<span class="cite">A1</span>' in page
+    assert '<span class="cite">F1</span>' in page
+    assert "A15" not in page and "F15" not in page
+    markdown = alice_client.get(reverse("achievements:packet_markdown")).content
+    assert "[A1]" in markdown.decode() and "[F1]" in markdown.decode()
+    # Links still use the record itself; numbers are kept when another is deleted.
+    assert (
+        f'href="/achievements/{win.pk}/'
+        in alice_client.get(reverse("achievements:achievement_list")).content.decode()
+    )
+    alice_client.post(reverse("achievements:achievement_create"), achievement_post())
+    second = Achievement.objects.owned_by(alice).latest("pk")
+    assert second.cite == "A2"
+    win.delete()
+    assert AchievementFactory(owner=alice).cite == "A3"
+    second.refresh_from_db()
+    assert second.cite == "A2"
+
+
+def test_existing_rows_are_numbered_per_person_in_the_order_made(alice, bob):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    rows = [
+        AchievementFactory(owner=owner) for owner in (alice, bob, alice, bob, alice)
+    ]
+    feedback = [FeedbackFactory(owner=owner) for owner in (bob, alice, bob)]
+    Achievement.objects.update(number=F("pk") + 100)
+    Feedback.objects.update(number=F("pk") + 100)
+    for app, name in (
+        ("achievements", "0003_achievement_number_per_owner"),
+        ("feedback", "0003_feedback_number_per_owner"),
+    ):
+        import_module(f"careerpath.{app}.migrations.{name}").number_per_owner(
+            apps, None
+        )
+    numbers = [Achievement.objects.get(pk=r.pk).number for r in rows]
+    assert numbers == [1, 1, 2, 2, 3]
+    assert [Feedback.objects.get(pk=f.pk).number for f in feedback] == [1, 1, 2]
+
+
+def test_markdown_in_feedback_is_rendered_never_shown_raw(alice_client, alice):
+    win, praise = _packet_data(alice)
+    praise.text = "Your **SQL** workshops changed _how_ the team works."
+    praise.save()
+    win.what_i_did = "Ran them on `Fridays`, with **exercises**."
+    win.save()
+    listed = FeedbackFactory(
+        owner=alice,
+        kind="praise",
+        skills=["SQL"],
+        text="Three things:\n\n- **clear** slides\n- good *pace*",
+    )
+    page = alice_client.get(reverse("achievements:packet")).content.decode()
+    assert "Your <strong>SQL</strong> workshops changed <em>how</em>" in page
+    assert "<strong>clear</strong> slides" in page
+    assert "**" not in page
+    markdown = alice_client.get(reverse("achievements:packet_markdown")).content
+    markdown = markdown.decode()
+    # One paragraph stays Markdown, so it renders; a list becomes plain text.
+    assert "“Your **SQL** workshops changed _how_ the team works.”" in markdown
+    assert "What I did: Ran them on `Fridays`, with **exercises**." in markdown
+    assert "“Three things: clear slides good pace”" in markdown
+    assert "\\*" not in markdown
+    pdf = PdfReader(
+        io.BytesIO(alice_client.get(reverse("achievements:packet_pdf")).content)
+    )
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Your SQL workshops changed how the team works." in text
+    assert "Three things: clear slides good pace" in text
+    assert "*" not in text and "`" not in text
+    form = alice_client.get(
+        reverse("achievements:achievement_edit", args=[win.pk])
+    ).content.decode()
+    assert "Your SQL workshops changed how the team works." in form
+    assert "Three things: clear slides good pace" in form
+    picker = form[form.index('name="supporting_feedback"') :]
+    assert "**" not in picker[: picker.index("</fieldset>")]
+    assert listed.cite in page
 
 
 def test_edit_replaces_evidence_and_delete(alice_client, alice):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from careerpath.balance.burnout import (
+    EARLY,
     ELEVATED,
     HIGH,
     LOW,
@@ -43,7 +44,10 @@ CALM_8 = [{}] * 8
 CASES = [
     # (id, rows, expected level, expected rules)
     ("calm weeks", CALM_8, LOW, []),
-    ("single calm week", [{}], LOW, []),
+    ("single calm week", [{}], EARLY, []),
+    ("two calm weeks", [{}] * 2, EARLY, []),
+    ("three calm weeks", [{}] * 3, LOW, []),
+    ("two calm weeks with a gap", [{}, None, {}], EARLY, []),
     (
         "stress 4 for three weeks",
         [{}] * 5 + [{"stress": 4}] * 3,
@@ -316,3 +320,45 @@ def test_a_check_in_dated_mid_week_counts_for_its_week():
 )
 def test_week_start_is_the_monday(day, monday):
     assert week_start(day) == monday
+
+
+@pytest.mark.parametrize("weeks", [1, 2])
+def test_too_few_weeks_is_too_early_to_tell_not_low(weeks):
+    signal = burnout_signal(history(*([{}] * weeks)), today=TODAY)
+    assert signal.level == EARLY
+    assert signal.label == "Too early to tell"
+    assert "No warning signs" not in signal.summary
+    assert "3 weeks in a row" in signal.summary
+    assert f"has {weeks} week{'s' if weeks > 1 else ''} of check-ins" in signal.summary
+
+
+def test_a_single_hard_week_is_named_as_such():
+    hard = {"hours": 52, "stress": 4, "energy": 2, "sleep": 6}
+    signal = burnout_signal(history(hard), today=TODAY)
+    assert signal.level == EARLY
+    assert signal.hard_week == (
+        "52 hours worked",
+        "stress 4 out of 5",
+        "energy 2 out of 5",
+        "6 hours of sleep a night",
+    )
+    assert signal.summary.endswith(
+        "The week of 23 Nov 2026 was a hard one on its own: 52 hours worked, "
+        "stress 4 out of 5, energy 2 out of 5 and 6 hours of sleep a night."
+    )
+
+
+def test_a_hard_week_after_calm_ones_is_not_called_free_of_signs():
+    signal = burnout_signal(
+        history(*([{}] * 5 + [{"hours": 55, "sleep": 5.5}])), today=TODAY
+    )
+    assert signal.level == LOW
+    assert "No warning signs" not in signal.summary
+    assert "No pattern of warning signs" in signal.summary
+    assert "55 hours worked and 5.5 hours of sleep a night" in signal.summary
+
+
+def test_a_calm_latest_week_names_nothing():
+    signal = burnout_signal(history(*CALM_8), today=TODAY)
+    assert signal.hard_week == ()
+    assert signal.summary == "No warning signs in your last 4 weeks."

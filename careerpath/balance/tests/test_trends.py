@@ -78,3 +78,10 @@ def test_x_labels_are_a_few_months_or_the_two_ends():
     short = trend_chart(key="h", title="H", unit="h", series=weeks(40, 41))
     assert [t.label for t in short.x_ticks] == ["5 Jan", "12 Jan"]
     assert short.x_ticks[0].anchor == "start" and short.x_ticks[1].anchor == "end"
+
+
+def test_one_check_in_is_described_in_the_singular():
+    chart = trend_chart(key="hours", title="Hours", unit="h", series=weeks(40))
+    assert chart.description.startswith("1 weekly check-in from")
+    two = trend_chart(key="hours", title="Hours", unit="h", series=weeks(40, 41))
+    assert two.description.startswith("2 weekly check-ins from")

@@ -163,6 +163,21 @@ def test_overview_shows_the_signal_with_reasons_and_the_trends(alice_client, ali
     assert "Warning stretches" in page
 
 
+def test_a_first_hard_week_is_too_early_to_tell_and_named(alice_client):
+    alice_client.post(
+        reverse("balance:checkin_create"),
+        check_in_post(hours_worked="52", stress="4", energy="2", sleep_hours="6"),
+    )
+    page = alice_client.get(reverse("balance:balance_overview")).content.decode()
+    assert "Too early to tell" in page
+    assert "badge--signal-low" not in page
+    assert "No warning signs" not in page
+    assert (
+        "was a hard one on its own: 52 hours worked, stress 4 out of 5, "
+        "energy 2 out of 5 and 6 hours of sleep a night." in page
+    )
+
+
 def test_overview_without_check_ins_invites_the_first(alice_client):
     page = alice_client.get(reverse("balance:balance_overview")).content.decode()
     assert "No check-in for this week yet." in page

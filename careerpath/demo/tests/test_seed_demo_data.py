@@ -67,3 +67,52 @@ def test_seed_fills_the_journal_and_two_years_of_balance_check_ins():
     assert setbacks.count() == 5
     assert setbacks.filter(goal__isnull=False).count() == 5
     assert setbacks.exclude(outcome="").count() == 3
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_demo_reads_like_one_persons_records(scale):
+    import re
+    from collections import Counter
+
+    from careerpath.achievements.models import Achievement
+    from careerpath.feedback.models import Feedback
+    from careerpath.goals.models import Goal, KpiReading
+    from careerpath.journal.models import Entry
+
+    call_command("seed_demo_data", scale=scale)
+    user = User.objects.get(email="demo@careerpath.local")
+
+    def repeated(values):
+        return {v: n for v, n in Counter(values).items() if n > 1}
+
+    wins = Achievement.objects.owned_by(user)
+    assert wins.count() == 14 * scale
+    titles = list(wins.values_list("title", flat=True))
+    numbered = re.compile(r"\((?:round )?\d+\)$")
+    assert not [t for t in titles if numbered.search(t)]
+    assert not repeated(titles)
+    assert not repeated(wins.values_list("what_i_did", flat=True))
+    goals = list(Goal.objects.owned_by(user).values_list("statement", flat=True))
+    notes = Goal.objects.owned_by(user).values_list("achievability_note", flat=True)
+    assert len(set(notes)) >= 8
+    assert not [g for g in goals if numbered.search(g)] and not repeated(goals)
+    assert not repeated(Entry.objects.owned_by(user).values_list("body", flat=True))
+    assert Entry.objects.owned_by(user).count() >= 170 * scale
+    assert not repeated(Feedback.objects.owned_by(user).values_list("text", flat=True))
+    # Mentors' meetings and contacts' notes are not one sentence copied everywhere.
+    from careerpath.network.models import Contact, MentorshipMeeting
+
+    takeaways = list(
+        MentorshipMeeting.objects.owned_by(user).values_list("takeaways", flat=True)
+    )
+    assert len(set(takeaways)) >= len(takeaways) * 0.8
+    notes = [
+        n for n in Contact.objects.owned_by(user).values_list("notes", flat=True) if n
+    ]
+    assert max(Counter(notes).values()) <= max(3, len(notes) // 10)
+    # People (and talks, incidents) are counted in whole numbers.
+    counted = KpiReading.objects.owned_by(user).filter(
+        goal__metric_unit__in=["people", "talks", "incidents", "experiments"]
+    )
+    assert counted.exists()
+    assert all(v == v.to_integral() for v in counted.values_list("value", flat=True))

@@ -39,9 +39,32 @@ def compose(**overrides):
         (
             "goal",
             "leading the data guild",
-            "Your feedback on my progress towards leading the data guild?",
+            "Your feedback on my progress on the goal “leading the data guild”?",
         ),
+        (
+            "goal",
+            "Raise my SQL level to 3 (Proficient).",
+            "Your feedback on my progress on the goal “Raise my SQL level to 3 (Proficient)”?",
+        ),
+        ("skill", "SQL", "Your feedback on my SQL skills?"),
+        ("skill", "Public speaking", "Your feedback on my public speaking skills?"),
+        ("skill", "Leadership", "Your feedback on my leadership skills?"),
+        ("skill", "English", "Your feedback on my English skills?"),
+        ("skill", "Interpersonal skills", "Your feedback on my interpersonal skills?"),
+        ("skill", "Google Analytics", "Your feedback on my Google Analytics skills?"),
+        (
+            "project",
+            "Pricing experiment",
+            "Your feedback on my work on “Pricing experiment”?",
+        ),
+        ("project", "The Q3 launch", "Your feedback on my work on the Q3 launch?"),
         ("other", "how I run stand-ups", "Your feedback on how I run stand-ups?"),
+        ("other", "Q3 review", "Your feedback on “Q3 review”?"),
+        (
+            "other",
+            "My talk at the all-hands",
+            "Your feedback on my talk at the all-hands?",
+        ),
         ("unknown", "  the roadmap  ", "Your feedback on the roadmap?"),
     ],
 )
@@ -69,6 +92,15 @@ def test_reply_date_reads_as_a_weekday_within_a_week(due_on, phrase):
 )
 def test_greeting_uses_the_first_name(name, greeting):
     assert compose(recipient_name=name).body.startswith(greeting)
+
+
+@pytest.mark.parametrize("kind", ["goal", "skill", "project", "other"])
+def test_every_about_choice_reads_as_one_sentence(kind):
+    body = compose(about_kind=kind, about="Stakeholder management").body
+    ask = body.split("\n\n")[1]
+    assert ask.startswith("Could I ask for your feedback on ")
+    assert "? You have seen my work up close, so your view would help me a lot." in ask
+    assert "on my progress towards" not in ask and "my my" not in ask
 
 
 def test_own_question_replaces_the_default_one():

@@ -193,7 +193,7 @@ def test_strengths_and_not_yet_patterns_explain_themselves():
     by_key = {s.key: s for s in report.all_themes}
     assert [s.key for s in report.strengths] == ["mentoring"]
     assert "Only ever praised: a strength." in by_key["mentoring"].reason
-    assert "one person, within 1 days" in by_key["delivery"].reason
+    assert "one person, within 1 day;" in by_key["delivery"].reason
     assert "criticised fewer than 2 times" in by_key["visibility"].reason
     assert by_key["visibility"].reason.startswith(
         "Mentioned in 1 constructive feedback from 1 person on 13 Nov 2026."
@@ -224,3 +224,16 @@ def test_newest_spelling_is_the_label_shown():
 )
 def test_theme_key_groups_spellings(label, key):
     assert theme_key(label) == key
+
+
+def test_criticism_on_a_single_day_is_not_called_within_0_days():
+    report = summarise_themes(
+        [
+            note(10, "A", "constructive", "Delivery"),
+            note(10, "A", "constructive", "Delivery"),
+        ],
+        today=TODAY,
+    )
+    (summary,) = report.all_themes
+    assert "one person, all on one day;" in summary.reason
+    assert "within 0 days" not in summary.reason

@@ -244,7 +244,8 @@ def test_pending_requests_are_due_on_the_dashboard(alice_client, alice):
         status="declined",
     )
     page = alice_client.get(reverse("agenda:dashboard")).content.decode()
-    assert "Feedback from Tom Becker: the pricing experiment" in page
+    assert "Reply due from Tom Becker: the pricing experiment" in page
+    assert "Feedback from Tom Becker" not in page
     assert "Declined Dora" not in page
 
 
@@ -419,3 +420,14 @@ def test_api_request_to_a_contact_and_to_a_strangers_contact(client, alice, bob)
     assert nameless.status_code == 422
     assert nameless.json()["errors"][0]["message"] == "Say whom you are asking."
     assert FeedbackRequest.objects.owned_by(alice).count() == 1
+
+
+def test_a_pending_request_is_headed_as_a_request_not_as_feedback(alice_client, alice):
+    request = FeedbackRequestFactory(owner=alice, recipient_name="Tom Becker")
+    page = alice_client.get(request.get_absolute_url()).content.decode()
+    assert "<h1>Feedback request to Tom Becker</h1>" in page
+    assert "Feedback from Tom Becker" not in page
+    request.status = "received"
+    request.save()
+    page = alice_client.get(request.get_absolute_url()).content.decode()
+    assert "<h1>Feedback from Tom Becker</h1>" in page

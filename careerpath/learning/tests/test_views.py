@@ -353,3 +353,16 @@ def test_detail_query_count_is_fixed(alice_client, alice, django_assert_num_quer
     with django_assert_num_queries(4):
         response = alice_client.get(item.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_a_free_course_says_free(alice_client, alice):
+    item = LearningItemFactory(owner=alice, title="Free SQL", cost=Decimal("0"))
+    paid = LearningItemFactory(owner=alice, title="Paid SQL", cost=Decimal("49"))
+    listing = alice_client.get(reverse("learning:item_list")).content.decode()
+    row = listing[listing.index("Free SQL") :]
+    assert "· free" in row[: row.index("Paid SQL")]
+    assert "0 EUR" not in listing
+    assert "49 EUR" in listing
+    detail = alice_client.get(item.get_absolute_url()).content.decode()
+    assert "<dt>Cost</dt><dd>Free</dd>" in detail
+    assert "49 EUR" in alice_client.get(paid.get_absolute_url()).content.decode()

@@ -318,3 +318,29 @@ def test_reassessment_keeps_prefilled_responsibilities_left_unchanged(
         "Mentoring juniors",
         "Hiring",
     ]
+
+
+def test_history_colours_changes_by_what_they_mean(alice_client, alice):
+    SelfAssessmentFactory(
+        owner=alice,
+        assessed_on=datetime.date(2026, 5, 1),
+        strengths=["SQL", "Facilitation"],
+        weaknesses=["Public speaking"],
+    )
+    SelfAssessmentFactory(
+        owner=alice,
+        assessed_on=datetime.date(2026, 11, 1),
+        strengths=["SQL", "Mentoring"],
+        weaknesses=["Delegation"],
+    )
+    page = alice_client.get(reverse("profiles:assessment_list")).content.decode()
+
+    def tag_class(heading):
+        after = page[page.index(f"<dt>{heading}</dt>") :]
+        return after[after.index('<ul class="') + 11 : after.index('">')]
+
+    # A weakness overcome is good news, a new one is to watch; strengths the other way.
+    assert tag_class("Weaknesses overcome") == "tags tags--good"
+    assert tag_class("New weaknesses") == "tags tags--watch"
+    assert tag_class("New strengths") == "tags tags--good"
+    assert tag_class("Strengths dropped") == "tags tags--watch"

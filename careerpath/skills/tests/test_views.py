@@ -632,3 +632,30 @@ def test_role_page_lists_waiting_then_newest_postings_and_offers_the_rest(
         role.get_absolute_url(), {"postings": "all"}
     ).content.decode()
     assert "Posting day 1 at" in page and "Show all postings" not in page
+
+
+def test_a_second_click_on_a_gap_opens_what_the_first_made(alice_client, alice):
+    role = reviewed_role(alice)
+    gap = role_gaps(role)[0]
+    to_goal = reverse("skills:gap_to_goal", args=[role.pk])
+    to_course = reverse("skills:gap_to_learning", args=[role.pk])
+    first = alice_client.post(to_goal, {"skill": gap.key})
+    second = alice_client.post(to_goal, {"skill": gap.key}, follow=True)
+    goal = Goal.objects.owned_by(alice).get()
+    assert first.url == goal.get_absolute_url()
+    assert second.redirect_chain[-1][0] == goal.get_absolute_url()
+    assert f"{gap.label} is already a goal" in second.content.decode()
+    alice_client.post(to_course, {"skill": gap.key, "kind": "course"})
+    again = alice_client.post(to_course, {"skill": gap.key, "kind": "course"})
+    item = LearningItem.objects.owned_by(alice).get()
+    assert again.url == item.get_absolute_url()
+    assert GapAction.objects.owned_by(alice).count() == 2
+    page = alice_client.get(
+        reverse("skills:gap_analysis", args=[role.pk])
+    ).content.decode()
+    assert f'href="{goal.get_absolute_url()}">Open the goal' in page
+    assert f'href="{item.get_absolute_url()}">Open the course' in page
+    # Once the goal is deleted, the gap can become a goal again.
+    goal.delete()
+    alice_client.post(to_goal, {"skill": gap.key})
+    assert Goal.objects.owned_by(alice).count() == 1

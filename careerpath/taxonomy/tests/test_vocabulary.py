@@ -76,9 +76,65 @@ EXPECTED_ALIASES = [
 ]
 
 
+# Well-known soft skills, as people write them: each must be a soft skill filed under
+# "soft skills", whatever field it is most asked for in.
+WELL_KNOWN_SOFT_SKILLS = [
+    "communication",
+    "written communication",
+    "public speaking",
+    "presentation skills",
+    "stakeholder management",
+    "mentoring",
+    "coaching",
+    "leadership",
+    "teamwork",
+    "collaboration",
+    "cross-functional collaboration",
+    "problem solving",
+    "critical thinking",
+    "decision making",
+    "time management",
+    "prioritization",
+    "adaptability",
+    "resilience",
+    "emotional intelligence",
+    "empathy",
+    "negotiation",
+    "conflict resolution",
+    "active listening",
+    "creativity",
+    "facilitation",
+    "influencing",
+    "persuasion",
+    "delegation",
+    "giving feedback",
+    "storytelling",
+    "relationship building",
+    "interpersonal skills",
+    "attention to detail",
+    "accountability",
+    "professional networking",
+]
+
+
 @pytest.fixture(scope="module")
 def vocabulary() -> list[builtin.BuiltinSkill]:
     return read_vocabulary()
+
+
+def test_well_known_soft_skills_are_soft_skills(vocabulary):
+    by_text: dict[str, builtin.BuiltinSkill] = {}
+    for skill in vocabulary:
+        by_text.setdefault(normalize(skill.label), skill)
+        for _text, key, _kind in skill.aliases:
+            by_text.setdefault(key, skill)
+    wrong = {
+        name: (found.label, found.kind, found.category) if found else None
+        for name in WELL_KNOWN_SOFT_SKILLS
+        if (found := by_text.get(normalize(name))) is None
+        or (found.kind, found.category) != ("soft", "soft skills")
+    }
+    assert not wrong, f"not soft skills under 'soft skills': {wrong}"
 
 
 def test_at_least_1500_skills(vocabulary):

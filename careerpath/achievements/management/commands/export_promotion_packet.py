@@ -10,7 +10,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.achievements.packet import render_markdown, render_pdf
+from careerpath.achievements.packet import (
+    counted,
+    evidence_count,
+    render_markdown,
+    render_pdf,
+)
 from careerpath.achievements.services import promotion_packet
 from careerpath.feedback.management.commands._args import parse_date
 from careerpath.goals.management.commands._owner import owner_by_email
@@ -50,6 +55,6 @@ class Command(BaseCommand):
             raise CommandError(f"The folder {path.parent} does not exist.")
         path.write_bytes(body)
         self.stdout.write(
-            f"Wrote {path} ({packet.win_count} achievements, "
-            f"{packet.quote_count} pieces of feedback, {len(packet.sections)} skills)."
+            f"Wrote {path} ({evidence_count(packet)}, "
+            f"{counted(len(packet.sections), 'skill', 'skills')})."
         )

@@ -25,6 +25,7 @@ _BINDING = re.compile(r"(\w+)\s*=\s*(\S+)")
 # (template, expression): the app's own pages, built by reverse() or get_absolute_url().
 INTERNAL = {
     ("agenda/templates/agenda/dashboard.html", "item.url"),  # agenda items' own pages
+    ("agenda/templates/agenda/dashboard.html", "more.url"),  # an area's overdue list
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
     ("skills/templates/skills/confirm_delete.html", "cancel_url"),

@@ -39,8 +39,6 @@ RELEVANCE = [
     "Hiring well is the first real test of leading a team.",
     "I do my best work rested; the long weeks were not sustainable.",
 ]
-# Units counted in whole numbers: never "16.5 people".
-COUNTED_UNITS = {"talks", "experiments", "people", "incidents"}
 # (statement, category, metric name, unit, baseline, target, months, milestones, steps)
 TEMPLATES = [
     (

@@ -213,7 +213,7 @@ def test_a_lone_surrogate_in_api_import_content_is_a_422(client, alice):
     data = response.json()
     assert data["detail"] == "The request is not valid; nothing was saved."
     assert data["errors"][0]["field"] == "content"
-    assert "not valid Unicode" in data["errors"][0]["message"]
+    assert "unpaired surrogates" in data["errors"][0]["message"]
     assert not Contact.objects.exists()
 
 

@@ -62,13 +62,22 @@ def table_key(filename: str) -> str:
     return re.sub(r"[\s_\-]+", "_", name).strip("_")
 
 
+# What zipfile raises for a damaged archive besides BadZipFile: a version or method it
+# cannot read (NotImplementedError), a name flagged UTF-8 that is not (ValueError), a
+# directory pointing past the end of the file (OSError).
+_BAD_ARCHIVE = (zipfile.BadZipFile, NotImplementedError, ValueError, OSError)
+
+
 def _open_member(path: Path, member: str) -> IO[bytes]:
     # The member stream keeps the archive open until the reader closes it.
-    archive = zipfile.ZipFile(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except _BAD_ARCHIVE as error:
+        raise zipfile.BadZipFile(str(error)) from None
     try:
         return archive.open(member)
-    except (NotImplementedError, RuntimeError) as error:
-        # An unsupported compression method, or an encrypted member.
+    except (*_BAD_ARCHIVE, RuntimeError) as error:
+        # Also an unsupported compression method, or an encrypted member.
         archive.close()
         raise zipfile.BadZipFile(str(error)) from None
 
@@ -77,7 +86,7 @@ def _zip_members(path: Path) -> list[TableFile]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile:
+    except _BAD_ARCHIVE:
         raise TaxonomyFileError(path.name, 1, "not a readable zip archive.") from None
     found = []
     for info in infos:

@@ -207,3 +207,16 @@ def test_a_concept_uri_longer_than_the_column_is_refused(tmp_path):
     ):
         import_esco([work], quiet())
     assert snapshot() == before
+
+
+def test_a_zip_claiming_a_version_zipfile_cannot_read_is_named(tmp_path):
+    """Found by the property test: one damaged byte in the central directory."""
+    path = esco_zip(tmp_path / "esco.zip")
+    data = bytearray(path.read_bytes())
+    directory = data.rfind(b"PK\x01\x02")  # the last member's directory entry
+    data[directory + 6] = 235  # "version needed to extract": 23.5
+    path.write_bytes(bytes(data))
+    with pytest.raises(
+        TaxonomyFileError, match=r"^esco\.zip, line 1: not a readable zip"
+    ):
+        import_esco([path], quiet())

@@ -17,7 +17,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         Feedback.objects.owned_by(owner)
         .filter(received_on__range=(start, end))
         .order_by("-received_on", "-pk")
-        .only("pk", "source", "received_on", "kind", "context", "themes")
+        .only("id", "source", "received_on", "kind", "context", "themes")
     )
     report = summarise_themes(
         (FeedbackNote(f.received_on, f.source, f.kind, f.themes) for f in rows),

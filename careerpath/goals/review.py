@@ -52,7 +52,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         Milestone.objects.owned_by(owner)
         .filter(goal_id__in=ids)
         .filter(Q(due_on__lte=end) | Q(completed_on__lte=end))
-        .only("pk", "goal_id", "title", "due_on", "completed_on")
+        .only("id", "goal_id", "title", "due_on", "completed_on")
     )
     by_goal: dict[int, list[Milestone]] = {}
     for m in milestones:
@@ -69,7 +69,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
             "reason",
             "changed_on",
             "source_label",
-            "goal__pk",
+            "goal__id",
             "goal__statement",
         )
         .order_by("changed_on", "pk")

@@ -20,7 +20,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
             "pk",
             "lesson",
             "next_time",
-            "entry__pk",
+            "entry__id",
             "entry__title",
             "entry__written_on",
             "entry__body",

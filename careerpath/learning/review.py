@@ -25,13 +25,13 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         LearningItem.objects.owned_by(owner)
         .filter(completed_on__range=(start, end))
         .order_by("-completed_on", "pk")
-        .only("pk", "title", "kind", "completed_on")
+        .only("id", "title", "kind", "completed_on")
     )
     renewals = list(
         LearningItem.objects.owned_by(owner)
         .filter(expires_on__range=(start + RENEWAL_WINDOW, end + RENEWAL_WINDOW))
         .order_by("expires_on", "pk")
-        .only("pk", "title", "expires_on")
+        .only("id", "title", "expires_on")
     )
     by_skill = hours_per_skill(sessions)
     return section(

@@ -33,14 +33,14 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         Contact.objects.owned_by(owner)
         .filter(added_on__range=(start, end))
         .order_by("-added_on", "pk")
-        .only("pk", "name", "company", "added_on")
+        .only("id", "name", "company", "added_on")
     )
     overdue = list(
         Contact.objects.owned_by(owner)
         .tracked()
         .filter(overdue_on__range=(start, end))
         .order_by("overdue_on", "pk")
-        .only("pk", "name", "company", "overdue_on", "last_interaction_on")
+        .only("id", "name", "company", "overdue_on", "last_interaction_on")
     )
     give = [
         item(

@@ -86,5 +86,7 @@ class FollowUpForm(forms.Form):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = (
-            Contact.objects.owned_by(owner).order_by("name").only("pk", "name")
+            Contact.objects.owned_by(owner)
+            .order_by("name")
+            .only("pk", "name", "company")
         )  # type: ignore[attr-defined]

@@ -20,7 +20,6 @@ from careerpath.goals.tests.factories import (
 from careerpath.journal.tests.factories import SetbackFactory
 from careerpath.learning.models import LearningItem
 from careerpath.learning.tests.factories import (
-    LearningItemFactory,
     LearningSessionFactory,
 )
 from careerpath.network.models import Interaction

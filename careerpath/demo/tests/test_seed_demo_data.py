@@ -67,3 +67,18 @@ def test_seed_fills_the_journal_and_two_years_of_balance_check_ins():
     assert setbacks.count() == 5
     assert setbacks.filter(goal__isnull=False).count() == 5
     assert setbacks.exclude(outcome="").count() == 3
+
+
+def test_seed_fills_two_years_of_completed_reviews_with_varied_answers():
+    from careerpath.reviews.models import Review
+
+    call_command("seed_demo_data")
+    user = User.objects.get(email="demo@careerpath.local")
+    reviews = list(Review.objects.owned_by(user))
+    cadences = {r.cadence for r in reviews}
+    assert cadences == {"monthly", "quarterly", "yearly"}
+    assert sum(r.cadence == "monthly" for r in reviews) >= 23
+    assert all(r.is_completed and r.summary for r in reviews)
+    moving = [r.moving_towards for r in reviews]
+    assert len(set(moving)) == len(moving)  # no two reviews read the same
+    assert all(r.focus_next and r.adjust and r.still_fit for r in reviews)

@@ -75,10 +75,17 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         .order_by("changed_on", "pk")
     )
 
+    urls: dict[int, str] = {}
+
+    def goal_url(pk: int) -> str:
+        if pk not in urls:
+            urls[pk] = reverse("goals:goal_detail", args=[pk])
+        return urls[pk]
+
     progress_items = []
     on_pace = 0
     for g in goals:
-        url = reverse("goals:goal_detail", args=[g.pk])
+        url = goal_url(g.pk)
         at_start: float | None = None
         at_end: float | None = None
         pace_text = ""
@@ -131,7 +138,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
     reached = [
         item(
             m.title,
-            reverse("goals:goal_detail", args=[m.goal_id]) + "#milestones",
+            goal_url(m.goal_id) + "#milestones",
             f"reached {m.completed_on:%-d %b}",
         )
         for m in milestones
@@ -140,7 +147,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
     missed = [
         item(
             m.title,
-            reverse("goals:goal_detail", args=[m.goal_id]) + "#milestones",
+            goal_url(m.goal_id) + "#milestones",
             f"due {m.due_on:%-d %b}"
             + (
                 f", reached {m.completed_on:%-d %b}"
@@ -156,7 +163,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         item(
             f"{c.goal.statement}: {c.get_field_display().lower()} "
             f"{c.old_value or '(none)'} → {c.new_value or '(none)'}",
-            reverse("goals:goal_detail", args=[c.goal.pk]) + "#history-heading",
+            goal_url(c.goal.pk) + "#history-heading",
             f"{c.changed_on:%-d %b} · why: {c.reason}"
             + (f" · {c.source_label}" if c.source_label else ""),
         )

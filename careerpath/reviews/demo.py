@@ -84,7 +84,9 @@ def _items(section: dict[str, Any], title_start: str) -> list[dict[str, str]]:
     return []
 
 
-def _answers(summary: list[dict[str, Any]], rng: random.Random, contacts: list[str]) -> dict[str, str]:
+def _answers(
+    summary: list[dict[str, Any]], rng: random.Random, contacts: list[str]
+) -> dict[str, str]:
     by_key = {s["key"]: s for s in summary}
     goals, wins, setbacks = by_key["goals"], by_key["achievements"], by_key["setbacks"]
     in_play, on_pace = int(_stat(goals, "Goals in play")), int(_stat(goals, "On pace"))
@@ -92,13 +94,17 @@ def _answers(summary: list[dict[str, Any]], rng: random.Random, contacts: list[s
     goal = (rng.choice(progress)["text"] if progress else "the main goal")[:80]
     contact = rng.choice(contacts) if contacts else "my mentor"
     win_count = int(_stat(wins, "Wins"))
-    opener = rng.choice(OPENINGS_GOOD if in_play and on_pace * 2 >= in_play else OPENINGS_MIXED)
+    opener = rng.choice(
+        OPENINGS_GOOD if in_play and on_pace * 2 >= in_play else OPENINGS_MIXED
+    )
     moving = f"{opener} {on_pace} of {in_play} goals are on pace"
     if win_count:
         win = rng.choice(_items(wins, "Wins"))["text"]
         moving += f", and {win_count} win{'s' if win_count != 1 else ''} to show for it — “{win}” most of all."
     else:
-        moving += "; no wins logged, which says more about my note-taking than the work."
+        moving += (
+            "; no wins logged, which says more about my note-taking than the work."
+        )
     missed = _items(goals, "Milestones missed")
     if missed:
         moving += f" Missed “{rng.choice(missed)['text']}”, which I need to own."
@@ -130,7 +136,9 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
         ]
     )
     contacts = list(
-        Contact.objects.owned_by(owner).order_by("pk").values_list("name", flat=True)[:40]
+        Contact.objects.owned_by(owner)
+        .order_by("pk")
+        .values_list("name", flat=True)[:40]
     )
     since = today - timedelta(days=730)
     reviews: list[Review] = []
@@ -147,7 +155,9 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                     period_start=start,
                     period_end=end,
                     summary=summary,
-                    completed_at=datetime.combine(done_on, time(18, rng.randint(0, 59)), tzinfo=UTC),
+                    completed_at=datetime.combine(
+                        done_on, time(18, rng.randint(0, 59)), tzinfo=UTC
+                    ),
                     **_answers(summary, rng, contacts),
                 )
             )

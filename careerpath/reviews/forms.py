@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
@@ -79,14 +81,30 @@ class LearningPlanForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none())
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(),
+        help_text="People due a catch-up soon or seen in this period.",
+    )
     summary = forms.CharField(max_length=300, label="What about")
     follow_up_on = forms.DateField(label="Follow up by", widget=DATE)
 
-    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        owner: User,
+        start: date,
+        end: date,
+        today: date,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = (
+        # Not the whole network: a select of thousands of names helps nobody.
+        self.fields["contact"].queryset = (  # type: ignore[attr-defined]
             Contact.objects.owned_by(owner)
+            .filter(
+                Q(keep_in_touch=True, due_on__lte=today + timedelta(days=30))
+                | Q(last_interaction_on__range=(start, end))
+            )
             .order_by("name")
             .only("pk", "name", "company")
-        )  # type: ignore[attr-defined]
+        )

@@ -80,7 +80,8 @@ def _detail_context(
             adjust_form=forms.get("adjust_form") or GoalAdjustForm(owner=owner),
             draft_form=forms.get("draft_form") or GoalDraftForm(),
             learning_form=forms.get("learning_form") or LearningPlanForm(),
-            follow_up_form=forms.get("follow_up_form") or FollowUpForm(owner=owner),
+            follow_up_form=forms.get("follow_up_form")
+            or _follow_up_form(request, review),
             others=[
                 r
                 for r in Review.objects.owned_by(owner)
@@ -91,6 +92,18 @@ def _detail_context(
             ],
         )
     return context
+
+
+def _follow_up_form(
+    request: AuthenticatedHttpRequest, review: Review, data: Any = None
+) -> FollowUpForm:
+    return FollowUpForm(
+        data,
+        owner=request.user,
+        start=review.period_start,
+        end=review.period_end,
+        today=request.user.today(),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -362,6 +375,8 @@ def review_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         request,
         pk,
         "follow_up_form",
-        FollowUpForm(request.POST, owner=request.user),
+        _follow_up_form(
+            request, get_owned_or_404(Review, request.user, pk=pk), request.POST
+        ),
         act,
     )

@@ -36,7 +36,12 @@ def test_open_answer_complete_and_compare(api, alice):
     october = _post(
         api,
         "/api/v1/reviews",
-        {"cadence": "monthly", "day": "2026-10-15", "moving_towards": "Yes", "complete": True},
+        {
+            "cadence": "monthly",
+            "day": "2026-10-15",
+            "moving_towards": "Yes",
+            "complete": True,
+        },
     )
     assert october.status_code == 201, october.content
     body = october.json()
@@ -44,7 +49,9 @@ def test_open_answer_complete_and_compare(api, alice):
     wins = next(s for s in body["summary"] if s["key"] == "achievements")
     assert wins["stats"] == [{"label": "Wins", "value": "1"}]
 
-    november = _post(api, "/api/v1/reviews", {"cadence": "monthly", "day": "2026-11-02"})
+    november = _post(
+        api, "/api/v1/reviews", {"cadence": "monthly", "day": "2026-11-02"}
+    )
     assert november.status_code == 201
     nov_id = november.json()["id"]
     patched = api.patch(
@@ -54,14 +61,28 @@ def test_open_answer_complete_and_compare(api, alice):
     )
     assert patched.json()["focus_next"] == "Ship the pricing study"
     rows = api.get(f"/api/v1/reviews/{nov_id}/compare/{body['id']}").json()
-    assert {"section": "Achievements", "label": "Wins", "before": "1", "after": "0", "changed": True} in rows
+    assert {
+        "section": "Achievements",
+        "label": "Wins",
+        "before": "1",
+        "after": "0",
+        "changed": True,
+    } in rows
     listed = api.get("/api/v1/reviews").json()
     assert [r["label"] for r in listed["items"]] == ["November 2026", "October 2026"]
 
 
 def test_a_second_review_of_a_period_returns_the_existing_one_unchanged(api, alice):
-    first = _post(api, "/api/v1/reviews", {"cadence": "quarterly", "day": "2026-10-01", "adjust": "Keep"})
-    again = _post(api, "/api/v1/reviews", {"cadence": "quarterly", "day": "2026-11-20", "adjust": "Overwrite"})
+    first = _post(
+        api,
+        "/api/v1/reviews",
+        {"cadence": "quarterly", "day": "2026-10-01", "adjust": "Keep"},
+    )
+    again = _post(
+        api,
+        "/api/v1/reviews",
+        {"cadence": "quarterly", "day": "2026-11-20", "adjust": "Overwrite"},
+    )
     assert again.status_code == 200
     assert again.json()["id"] == first.json()["id"]
     assert again.json()["adjust"] == "Keep"
@@ -72,25 +93,38 @@ def test_a_future_period_is_refused(api):
     response = _post(api, "/api/v1/reviews", {"cadence": "yearly", "day": "2027-02-01"})
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"field": "period_start", "message": "2027 has not started yet; you can review a period once it has begun."}
+        {
+            "field": "period_start",
+            "message": "2027 has not started yet; you can review a period once it has begun.",
+        }
     ]
     assert not Review.objects.exists()
 
 
 def test_an_answer_over_the_limit_is_refused(api):
-    response = _post(api, "/api/v1/reviews", {"cadence": "weekly", "day": "2026-11-23", "still_fit": "x" * 5001})
+    response = _post(
+        api,
+        "/api/v1/reviews",
+        {"cadence": "weekly", "day": "2026-11-23", "still_fit": "x" * 5001},
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "still_fit"
     assert not Review.objects.exists()
 
 
 def test_adjusting_a_goal_from_a_review(api, alice):
-    review = _post(api, "/api/v1/reviews", {"cadence": "monthly", "day": "2026-11-01"}).json()
+    review = _post(
+        api, "/api/v1/reviews", {"cadence": "monthly", "day": "2026-11-01"}
+    ).json()
     goal = GoalFactory(owner=alice)
     response = _post(
         api,
         f"/api/v1/reviews/{review['id']}/goal-adjustments",
-        {"goal_id": goal.pk, "status": "paused", "reason": "Parental leave until March"},
+        {
+            "goal_id": goal.pk,
+            "status": "paused",
+            "reason": "Parental leave until March",
+        },
     )
     assert response.status_code == 200, response.content
     change = GoalChange.objects.get(goal=goal)
@@ -108,5 +142,9 @@ def test_schedules(api):
     assert api.get("/api/v1/review-schedules").json() == [
         {"cadence": "weekly", "enabled": True, "weekday": 4, "days_before_end": 6}
     ]
-    bad = api.put("/api/v1/review-schedules", {"cadence": "daily"}, content_type="application/json")
+    bad = api.put(
+        "/api/v1/review-schedules",
+        {"cadence": "daily"},
+        content_type="application/json",
+    )
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "cadence"

@@ -11,7 +11,7 @@ from careerpath.accounts.models import User
 from careerpath.core.summary import Section, group, item, section
 from careerpath.network.models import Contact, Interaction
 
-SHOWN = 20
+SHOWN = 8
 
 
 def period_summary(owner: User, start: date, end: date) -> Section:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
@@ -15,6 +15,7 @@ from careerpath.learning.models import LearningItem
 from careerpath.network.models import Contact
 from careerpath.reviews.models import ANSWER_MAX, Cadence, Review, ReviewSchedule
 
+SHOWN_CONTACTS = 50
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -98,13 +99,14 @@ class FollowUpForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        # Not the whole network: a select of thousands of names helps nobody.
-        self.fields["contact"].queryset = (  # type: ignore[attr-defined]
-            Contact.objects.owned_by(owner)
-            .filter(
-                Q(keep_in_touch=True, due_on__lte=today + timedelta(days=30))
-                | Q(last_interaction_on__range=(start, end))
-            )
-            .order_by("name")
-            .only("pk", "name", "company")
-        )
+        # Any of the person's contacts is accepted, but the list offers only the 50
+        # most pressing (due soon, or seen in the period): a select of thousands of
+        # names helps nobody and makes the page slow.
+        contacts = Contact.objects.owned_by(owner).only("pk", "name", "company")
+        field = self.fields["contact"]
+        field.queryset = contacts  # type: ignore[attr-defined]
+        shown = contacts.filter(
+            Q(keep_in_touch=True, due_on__lte=today + timedelta(days=30))
+            | Q(last_interaction_on__range=(start, end))
+        ).order_by(F("due_on").asc(nulls_last=True), "name")[:SHOWN_CONTACTS]
+        field.widget.choices = [("", "---------"), *((c.pk, str(c)) for c in shown)]

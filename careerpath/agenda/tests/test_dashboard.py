@@ -88,6 +88,6 @@ def test_dashboard_query_count_does_not_grow(
     # session, user, profile, latest assessment, its responsibilities,
     # due milestones, due action steps, goal deadlines, certificate renewals,
     # this week's check-in, network follow-ups, event follow-ups, contacts due
-    # a catch-up, feedback requests
-    with django_assert_num_queries(14):
+    # a catch-up, feedback requests, review schedules
+    with django_assert_num_queries(15):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200

@@ -368,3 +368,23 @@ def test_review_page_query_count_is_fixed_whatever_the_data_size(
     with django_assert_num_queries(25):
         response = alice_client.get(url)
     assert response.status_code == 200
+
+
+def test_due_reviews_take_two_queries_whatever_the_schedules(
+    alice, django_assert_num_queries
+):
+    from careerpath.reviews.agenda import due_items
+
+    for cadence in ("weekly", "monthly", "quarterly", "yearly"):
+        ReviewScheduleFactory(owner=alice, cadence=cadence)
+    with django_assert_num_queries(2):
+        items = due_items(
+            alice, datetime.date(2026, 11, 1), datetime.date(2026, 12, 31)
+        )
+    titles = {i.title for i in items}
+    assert {
+        "Review due: November 2026",
+        "Review due: Q4 2026",
+        "Review due: 2026",
+    } <= titles
+    assert "Review due: the week of 23 Nov 2026" in titles

@@ -90,8 +90,8 @@ def main() -> None:
     yearly = Review.objects.owned_by(user).filter(cadence="yearly").first()
     pages = [
         (
-            f"review page, open {year} (live summary)",
-            f"/reviews/open/?cadence=yearly&day={year}-06-01",
+            f"review page, open {year + 1} so far (live summary)",
+            f"/reviews/open/?cadence=yearly&day={year + 1}-01-01",
         ),
         ("review list", "/reviews/"),
     ]

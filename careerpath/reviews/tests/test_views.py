@@ -308,6 +308,7 @@ def test_reviews_are_listed_by_period_and_two_can_be_compared(alice_client, alic
     page = response.content.decode()
     assert "What changed from Q1 2026 to Q2 2026" in page
     assert "<td>Wins</td><td>1</td><td><strong>0</strong></td>" in page
+    assert '<th colspan="3" scope="colgroup">Achievements</th>' in page
 
 
 def test_a_scheduled_review_is_due_on_the_dashboard(alice_client, alice):

@@ -42,7 +42,8 @@ class ScheduleForm(forms.ModelForm):
     def __init__(self, *args: Any, cadence: str, **kwargs: Any) -> None:
         super().__init__(*args, prefix=cadence, **kwargs)
         self.cadence = cadence
-        self.fields["enabled"].label = f"{Cadence(cadence).label} reviews"
+        self.cadence_label = f"{Cadence(cadence).label} reviews"
+        self.fields["enabled"].label = "Keep this rhythm"
         if cadence == Cadence.WEEKLY:
             del self.fields["days_before_end"]
         else:

@@ -47,7 +47,7 @@ def test_schedule_open_answer_adjust_and_complete_a_review(
     page = page_factory.new_page(DESKTOP)
     sign_in(page, base, email, PASSWORD)
     page.goto(f"{base}/reviews/schedule/")
-    page.get_by_label("Monthly reviews").check()
+    page.locator("#id_monthly-enabled").check()
     # Due from the first day of the month, so the link is on the dashboard today.
     page.locator("#id_monthly-days_before_end").fill("31")
     page.get_by_role("button", name="Save the schedule").click()

@@ -36,6 +36,7 @@ from careerpath.journal.api import router as journal_router
 from careerpath.learning.api import router as learning_router
 from careerpath.network.api import router as network_router
 from careerpath.profiles.api import router as profiles_router
+from careerpath.reviews.api import router as reviews_router
 from careerpath.skills.api import router as skills_router
 
 logger = logging.getLogger("django.request")
@@ -279,3 +280,4 @@ api.add_router("/", journal_router)
 api.add_router("/", balance_router)
 api.add_router("/", skills_router)
 api.add_router("/", learning_router)
+api.add_router("/", reviews_router)

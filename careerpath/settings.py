@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "careerpath.balance",
     "careerpath.skills",
     "careerpath.learning",
+    "careerpath.reviews",
     "careerpath.agenda",
     "careerpath.demo",
 ]

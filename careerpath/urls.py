@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("careerpath.skills.urls")),
     path("", include("careerpath.learning.urls")),
     path("", include("careerpath.taxonomy.urls")),
+    path("", include("careerpath.reviews.urls")),
     path("accounts/", include("careerpath.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -42,6 +42,7 @@ from careerpath.network.tests.factories import (
     MeetingFactory,
 )
 from careerpath.profiles.tests.factories import ProfileFactory, SelfAssessmentFactory
+from careerpath.reviews.tests.factories import ReviewFactory
 from careerpath.skills.tests.factories import (
     GapActionFactory,
     PostingSkillFactory,
@@ -284,7 +285,52 @@ NETWORK_FORM = {
     "agenda": "Stolen",
 }
 
+
+def _review(owner):
+    return {"pk": ReviewFactory(owner=owner, moving_towards=CANARY).pk}
+
+
+def _review_pair(owner):
+    first = ReviewFactory(owner=owner, moving_towards=CANARY)
+    second = ReviewFactory(
+        owner=owner,
+        period_start=datetime.date(2026, 9, 1),
+        period_end=datetime.date(2026, 9, 30),
+    )
+    return {"pk": first.pk, "other_pk": second.pk}
+
+
+def _review_other(owner):
+    return ReviewFactory(
+        owner=owner,
+        cadence="quarterly",
+        period_start=datetime.date(2026, 7, 1),
+        period_end=datetime.date(2026, 9, 30),
+    ).pk
+
+
+_review_pair_other = _review_other
+
+
+REVIEW_FORM = {
+    "moving_towards": "Stolen",
+    "statement": "Stolen",
+    "title": "Stolen",
+    "kind": "course",
+    "reason": "Stolen",
+    "summary": "Stolen",
+    "follow_up_on": "2030-01-01",
+    "complete": "1",
+}
+
 ROUTE_CASES: dict[str, Case] = {
+    "reviews:review_detail": Case(_review, ("GET", "POST"), REVIEW_FORM),
+    "reviews:review_delete": Case(_review, ("GET", "POST")),
+    "reviews:review_compare": Case(_review_pair, ("GET",)),
+    "reviews:review_goal_adjust": Case(_review, ("POST",), REVIEW_FORM),
+    "reviews:review_goal_draft": Case(_review, ("POST",), REVIEW_FORM),
+    "reviews:review_learning_plan": Case(_review, ("POST",), REVIEW_FORM),
+    "reviews:review_follow_up": Case(_review, ("POST",), REVIEW_FORM),
     "network:contact_detail": Case(_contact, ("GET",)),
     "network:contact_edit": Case(_contact, ("GET", "POST"), NETWORK_FORM),
     "network:contact_delete": Case(_contact, ("GET", "POST")),
@@ -388,8 +434,17 @@ API_BODY = {
 API_BODY_OVERRIDES: dict[str, dict[str, object]] = {
     "/api/v1/skills/{skill_id}": {"kind": "hard"},
     "/api/v1/roles/{role_id}/gaps/actions": {"kind": "course"},
+    "/api/v1/reviews/{review_id}/goal-adjustments": {"goal_id": 1},
 }
 API_CASES: dict[str, Callable[[object], dict[str, object]]] = {
+    "/api/v1/reviews/{review_id}": lambda owner: {"review_id": _review(owner)["pk"]},
+    "/api/v1/reviews/{review_id}/goal-adjustments": lambda owner: {
+        "review_id": _review(owner)["pk"]
+    },
+    "/api/v1/reviews/{review_id}/compare/{other_id}": lambda owner: {
+        "review_id": _review_pair(owner)["pk"],
+        "other_id": _review_pair_other(owner),
+    },
     "/api/v1/network/contacts/{contact_id}": lambda owner: {
         "contact_id": _contact(owner)["pk"]
     },
@@ -542,6 +597,7 @@ def test_api_stranger_gets_404_and_changes_nothing(client, alice, bob, path, aut
 
 @pytest.mark.django_db
 def test_nothing_of_alices_shows_on_any_of_bobs_pages_or_api_lists(client, alice, bob):
+    ReviewFactory(owner=alice, moving_towards=CANARY, focus_next=CANARY)
     ProfileFactory(
         owner=alice,
         current_role=CANARY,

@@ -26,6 +26,7 @@ _BINDING = re.compile(r"(\w+)\s*=\s*(\S+)")
 INTERNAL = {
     ("agenda/templates/agenda/dashboard.html", "item.url"),  # agenda items' own pages
     ("agenda/templates/agenda/dashboard.html", "more.url"),  # an area's overdue list
+    ("goals/templates/goals/goal_detail.html", "c.source_url"),  # reverse() of a review
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
     ("skills/templates/skills/confirm_delete.html", "cancel_url"),

@@ -16,6 +16,7 @@ from careerpath.feedback.agenda import due_items as feedback_due_items
 from careerpath.goals.agenda import due_items as goal_due_items
 from careerpath.learning.agenda import due_items as learning_due_items
 from careerpath.network.agenda import due_items as network_due_items
+from careerpath.reviews.agenda import due_items as review_due_items
 
 DueItemsSource = Callable[[User, date, date], Sequence[DueItem]]
 
@@ -25,4 +26,5 @@ SOURCES: tuple[DueItemsSource, ...] = (
     feedback_due_items,
     balance_due_items,
     learning_due_items,
+    review_due_items,
 )

@@ -48,6 +48,7 @@ NAVIGATION: tuple[tuple[str, tuple[NavEntry, ...]], ...] = (
             ("Achievements", "achievements:achievement_list", ("/achievements/",)),
             ("Journal", "journal:entry_list", ("/journal/",)),
             ("Balance", "balance:balance_overview", ("/balance/",)),
+            ("Reviews", "reviews:review_list", ("/reviews/",)),
         ),
     ),
     (

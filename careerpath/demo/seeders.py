@@ -18,6 +18,7 @@ from careerpath.journal.demo import seed as seed_journal
 from careerpath.learning.demo import seed as seed_learning
 from careerpath.network.demo import seed as seed_network
 from careerpath.profiles.demo import seed as seed_profiles
+from careerpath.reviews.demo import seed as seed_reviews
 from careerpath.skills.demo import seed as seed_skills
 
 Seeder = Callable[..., dict[str, int]]
@@ -33,6 +34,8 @@ SEEDERS: tuple[tuple[str, Seeder], ...] = (
     ("balance check-ins", seed_balance),
     ("learning", seed_learning),
     ("skills, target roles and postings", seed_skills),
+    # Reviews summarise every other area, so they come after all of them.
+    ("reviews", seed_reviews),
 )
 
 

@@ -396,6 +396,9 @@ class GoalChange(Owned):
     new_value = models.CharField(max_length=300, blank=True)
     reason = models.CharField(max_length=500)
     changed_on = models.DateField()
+    # Where the change was decided, e.g. "the review of March 2027", with a link back.
+    source_label = models.CharField(max_length=120, blank=True)
+    source_url = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-pk")

@@ -177,8 +177,13 @@ def adjust_goal(
     reason: str,
     today: date,
     confirm_failing: bool = False,
+    source_label: str = "",
+    source_url: str = "",
 ) -> list[GoalChange]:
-    """Change a goal; a new statement, target, deadline or status needs a reason, kept as history."""
+    """Change a goal; a new statement, target, deadline or status needs a reason, kept as history.
+
+    ``source_label``/``source_url`` say where it was decided (e.g. a review) and link back.
+    """
     before = {name: _display(goal, name) for name in TRACKED_FIELDS}
     old_status = goal.status
     _assign(goal, data)
@@ -203,6 +208,8 @@ def adjust_goal(
             new_value=after[name][:300],
             reason=reason.strip()[:500],
             changed_on=today,
+            source_label=source_label[:120],
+            source_url=source_url[:200],
         )
         for name in changed
     )

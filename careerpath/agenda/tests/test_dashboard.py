@@ -102,8 +102,8 @@ def test_dashboard_query_count_does_not_grow(
     # active goals with their milestones and readings,
     # due milestones, due action steps, goal deadlines, certificate renewals,
     # this week's check-in, network follow-ups, event follow-ups, contacts due
-    # a catch-up, feedback requests
-    with django_assert_num_queries(17):
+    # a catch-up, feedback requests, review schedules
+    with django_assert_num_queries(18):
         assert alice_client.get(reverse("agenda:dashboard")).status_code == 200
 
 

@@ -116,3 +116,18 @@ def test_demo_reads_like_one_persons_records(scale):
     )
     assert counted.exists()
     assert all(v == v.to_integral() for v in counted.values_list("value", flat=True))
+
+
+def test_seed_fills_two_years_of_completed_reviews_with_varied_answers():
+    from careerpath.reviews.models import Review
+
+    call_command("seed_demo_data")
+    user = User.objects.get(email="demo@careerpath.local")
+    reviews = list(Review.objects.owned_by(user))
+    cadences = {r.cadence for r in reviews}
+    assert cadences == {"monthly", "quarterly", "yearly"}
+    assert sum(r.cadence == "monthly" for r in reviews) >= 23
+    assert all(r.is_completed and r.summary for r in reviews)
+    moving = [r.moving_towards for r in reviews]
+    assert len(set(moving)) == len(moving)  # no two reviews read the same
+    assert all(r.focus_next and r.adjust and r.still_fit for r in reviews)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import typing
 from typing import Any
 
 from django.core.exceptions import (
@@ -17,7 +18,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationErrorContext
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from pydantic import ValidationError as PydanticValidationError
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import ErrorType, InitErrorDetails, PydanticCustomError
 
 from careerpath.accounts.api_auth import BrowserSessionAuth, TokenAuth
 from careerpath.achievements.api import router as achievements_router
@@ -81,19 +82,26 @@ class CareerpathAPI(NinjaAPI):
         return schema
 
 
+_BUILTIN_ERROR_TYPES = frozenset(typing.get_args(ErrorType))
+
+
 def _name_nulls(error: PydanticValidationError) -> PydanticValidationError:
-    details = [
-        InitErrorDetails(
-            type=PydanticCustomError("not_null", NOT_NULL)
-            if e.get("input", ...) is None and e["type"] != "missing"
-            else e["type"],  # type: ignore[typeddict-item]
-            loc=e["loc"],
-            input=e.get("input"),
-            ctx=e.get("ctx", {}),
-        )
-        for e in error.errors()
-    ]
+    details = [_null_named(e) for e in error.errors()]
     return PydanticValidationError.from_exception_data(error.title, details)
+
+
+def _null_named(e: Any) -> InitErrorDetails:
+    if e.get("input", ...) is None and e["type"] != "missing":
+        kind: Any = PydanticCustomError("not_null", NOT_NULL)
+    elif e["type"] in _BUILTIN_ERROR_TYPES:
+        kind = e["type"]
+    else:
+        # An error our own validators raised (e.g. "invalid_link"): pydantic only
+        # rebuilds its own types by name, so carry the message over as it was.
+        kind = PydanticCustomError(e["type"], e["msg"])
+    return InitErrorDetails(
+        type=kind, loc=e["loc"], input=e.get("input"), ctx=e.get("ctx", {})
+    )
 
 
 def _bound_integers(node: object) -> None:

@@ -27,6 +27,10 @@ INTERNAL = {
     ("agenda/templates/agenda/dashboard.html", "item.url"),  # agenda items' own pages
     ("agenda/templates/agenda/dashboard.html", "more.url"),  # an area's overdue list
     ("goals/templates/goals/goal_detail.html", "c.source_url"),  # reverse() of a review
+    # A review's summary lines and decisions link to the rows behind them; the links
+    # are get_absolute_url()s written by the server when the summary is built.
+    ("reviews/templates/reviews/review_detail.html", "i.url"),
+    ("reviews/templates/reviews/review_detail.html", "d.url"),
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
     ("skills/templates/skills/confirm_delete.html", "cancel_url"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+from careerpath.core.links import safe_url
+
 # The upload limits: bigger files are refused before parsing.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_RECORDS = 20_000
@@ -94,19 +96,11 @@ def normalise_profile_url(url: str) -> str:
 def is_web_address(url: str) -> bool:
     """Whether ``url`` is an http(s) address a browser can open (no scheme means https).
 
-    Refused: what ``urlsplit`` cannot read (``https://[x``, hosts that change under
-    Unicode normalisation such as ``ex℀ample.com``), other schemes, a missing host,
-    spaces and control characters.
+    The one link rule of careerpath (``core.links``): refused are what cannot be read
+    (``https://[x``, hosts that change under Unicode normalisation such as
+    ``ex℀ample.com``), other schemes, a missing host, spaces and control characters.
     """
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return False
-    try:
-        parts = urlsplit(url if "//" in url else f"https://{url}")
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return parts.scheme.lower() in {"http", "https"} and bool(host)
+    return safe_url(url) is not None
 
 
 def is_linkedin_profile(url: str) -> bool:

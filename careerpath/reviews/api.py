@@ -7,11 +7,12 @@ from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.api import Pagination
 from careerpath.goals.models import Goal
 from careerpath.reviews import services
 from careerpath.reviews.models import ANSWER_MAX, Review, ReviewSchedule
@@ -130,7 +131,7 @@ def _detail(review: Review) -> dict[str, Any]:
 @router.get(
     "/reviews", response=list[ReviewOut], summary="Your reviews, latest period first"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_reviews(request: HttpRequest, cadence: CadenceName | None = None) -> Any:
     reviews = Review.objects.owned_by(_user(request))
     return reviews.filter(cadence=cadence) if cadence else reviews

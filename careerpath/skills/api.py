@@ -91,7 +91,7 @@ class UserSkillPatch(PatchSchema):
     level: Level = Field(None)
     target_level: Level | None = None
     kind: KindName = Field(None)
-    evidence_links: list[RequiredLink] | None = Field(None, max_length=10)
+    evidence_links: list[RequiredLink] = Field(None, max_length=10)
     evidence_notes: str = Field(None, max_length=4000)
     last_used_on: date | None = None
 

@@ -17,6 +17,8 @@ ALLOWED = {
     "api.py": "mounts the balance API, which answers only the caller's own rows",
     "agenda/sources.py": "the owner's own dashboard: only whether this week's check-in is missing",
     "demo/seeders.py": "fills the demo account's own check-ins",
+    "reviews/sources.py": "the owner's own review of a period: the trend and the "
+    "burnout signal; reviews are never shared",
 }
 
 

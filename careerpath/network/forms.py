@@ -176,11 +176,20 @@ def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
     return contacts, unknown
 
 
-class ContactsPickerMixin:
-    """A short checklist of likely people, plus names typed for anyone else.
+class ContactPicker(forms.CheckboxSelectMultiple):
+    """A checklist of contacts with a search box above it that filters as you type."""
 
-    With thousands of contacts a full list would be unusable; the checklist offers the
-    people already chosen, those due a catch-up and the most recently contacted.
+    template_name = "network/widgets/picker.html"
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"class": "picker"})
+
+
+class ContactsPickerMixin:
+    """Every contact as a checklist (the page filters it as you type), plus names typed.
+
+    The people already chosen come first, then everyone else by name, so nobody is
+    missing from the list however they were added.
     """
 
     owner: User
@@ -190,13 +199,12 @@ class ContactsPickerMixin:
         self.owner = owner
         field = self.fields["contacts"]  # type: ignore[attr-defined]
         field.queryset = Contact.objects.owned_by(owner)
-        recent = list(
+        everyone = (
             Contact.objects.owned_by(owner)
-            .exclude(last_interaction_on__isnull=True)
-            .order_by("-last_interaction_on", "name")
-            .only("pk", "name", "company")[:15]
+            .order_by("name", "company", "pk")
+            .only("pk", "name", "company")
         )
-        candidates = {c.pk: c for c in [*preselected, *recent]}
+        candidates = {c.pk: c for c in [*preselected, *everyone]}
         field.widget.choices = [(pk, str(c)) for pk, c in candidates.items()]
 
     def clean_people(self) -> list[Contact]:
@@ -222,7 +230,7 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
     contacts = forms.ModelMultipleChoiceField(
         queryset=Contact.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ContactPicker,
         label="With",
     )
     other_people = forms.CharField(
@@ -289,7 +297,7 @@ class EventForm(ContactsPickerMixin, forms.ModelForm):
     contacts = forms.ModelMultipleChoiceField(
         queryset=Contact.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ContactPicker,
         label="People you already knew",
     )
     other_people = forms.CharField(

@@ -583,3 +583,20 @@ def test_network_pages_query_counts_do_not_grow(
     # session, user, events count, events
     with django_assert_num_queries(4):
         assert alice_client.get(reverse("network:event_list")).status_code == 200
+
+
+def test_interaction_picker_lists_every_contact_with_a_search_box(alice_client, alice):
+    """Someone never contacted before is in the "With" list, and the list can be searched."""
+    ContactFactory(owner=alice, name="Zed Never-Contacted", last_interaction_on=None)
+    ContactFactory(
+        owner=alice, name="Ana Ruiz", last_interaction_on=datetime.date(2026, 11, 1)
+    )
+    ContactFactory(name="Not Alices Contact")
+    page = alice_client.get(reverse("network:interaction_create")).content.decode()
+    assert "Zed Never-Contacted" in page
+    assert "Ana Ruiz" in page
+    assert "Not Alices Contact" not in page
+    assert 'data-filter-for="id_contacts"' in page
+    assert "<script>" not in page
+    event_page = alice_client.get(reverse("network:event_create")).content.decode()
+    assert "Zed Never-Contacted" in event_page

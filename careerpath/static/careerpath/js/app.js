@@ -41,3 +41,23 @@ document.addEventListener("click", (event) => {
   chip.setAttribute("aria-pressed", "true");
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
+
+// A search box filters a long checklist (e.g. every contact) as you type; ticked
+// items always stay in view. Without this script the whole list shows.
+document.querySelectorAll("[data-filter-for]").forEach((input) => {
+  const list = document.getElementById(input.dataset.filterFor);
+  if (!list) return;
+  input.hidden = false;
+  const status = input.parentElement.querySelector("[data-filter-status]");
+  input.addEventListener("input", () => {
+    const query = input.value.trim().toLowerCase();
+    let shown = 0;
+    for (const item of list.children) {
+      const box = item.querySelector("input");
+      const match = !query || item.textContent.toLowerCase().includes(query) || (box && box.checked);
+      item.hidden = !match;
+      if (match) shown += 1;
+    }
+    if (status) status.textContent = query ? `${shown} shown` : "";
+  });
+});

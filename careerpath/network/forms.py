@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
 from careerpath.core.links import clean_link
 from careerpath.goals.models import Goal
+from careerpath.network.cadence import DEFAULT_INTERVALS
 from careerpath.network.models import (
     NOTES_MAX,
     Contact,
@@ -150,6 +152,24 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = owned_goals(owner)
         self.fields["notes"].max_length = NOTES_MAX
+        if self.instance._state.adding:
+            # Nothing is ticked for a new contact until the user chooses it.
+            self.initial.setdefault("keep_in_touch", False)
+        self.fields[
+            "keep_in_touch"
+        ].help_text = (
+            "Off until you turn it on. The suggested rhythm follows the relationship."
+        )
+
+    def cadence_defaults(self) -> str:
+        """Each relationship's suggested rhythm, for the hint shown once a type is picked."""
+        return json.dumps(
+            {
+                value: {"label": str(label), "ideal": ideal, "max": maximum}
+                for value, label in RelationshipType.choices
+                for ideal, maximum in [DEFAULT_INTERVALS[value]]
+            }
+        )
 
 
 def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:

@@ -1,6 +1,9 @@
 """Network pages: contacts, interactions resetting the cadence, events, meetings, overview."""
 
 import datetime
+import html
+import json
+import re
 
 import pytest
 import time_machine
@@ -600,3 +603,30 @@ def test_interaction_picker_lists_every_contact_with_a_search_box(alice_client, 
     assert "<script>" not in page
     event_page = alice_client.get(reverse("network:event_create")).content.decode()
     assert "Zed Never-Contacted" in event_page
+
+
+def test_new_contact_form_ticks_nothing_the_user_did_not_choose(alice_client):
+    """No relationship is preselected and the reminder is off; the rhythm is only suggested."""
+    page = alice_client.get(reverse("network:contact_create")).content.decode()
+    form = page[page.index('<form method="post" class="card"') :]
+    form = form[: form.index("</form>")]
+    checkboxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", form)
+    assert checkboxes
+    assert [box for box in checkboxes if " checked" in box] == []
+    hint = re.search(r"<p[^>]*data-cadence-hint[^>]*>", form).group(0)
+    assert " hidden" in hint
+    defaults = json.loads(
+        html.unescape(re.search(r'data-cadence-defaults="([^"]*)"', hint).group(1))
+    )
+    assert defaults["mentor"] == {"label": "Mentor", "ideal": 30, "max": 60}
+
+
+def test_new_contact_saved_without_asking_has_no_reminder(alice_client, alice):
+    response = alice_client.post(
+        reverse("network:contact_create"),
+        contact_post(keep_in_touch=None, relationship_types=None),
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.owned_by(alice).get()
+    assert contact.keep_in_touch is False
+    assert contact.relationship_types == []

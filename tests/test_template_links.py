@@ -27,6 +27,7 @@ INTERNAL = {
     ("agenda/templates/agenda/dashboard.html", "item.url"),  # agenda items' own pages
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
+    ("templates/components/empty_state.html", "second_url"),  # {% url %} from callers
     ("skills/templates/skills/confirm_delete.html", "cancel_url"),
     ("feedback/templates/feedback/confirm_delete.html", "cancel_url"),
     ("network/templates/network/confirm_delete.html", "cancel_url"),

@@ -172,26 +172,74 @@ class ContactForm(forms.ModelForm):
         )
 
 
-def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
-    """Contacts named one per line ("Ana Ruiz" or "Ana Ruiz (Globex)"); unknown names returned."""
-    contacts: list[Contact] = []
-    unknown: list[str] = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
+PEOPLE_FORMAT = "One per line: name; company; title; e-mail (only the name is needed)."
+
+
+def parse_people(text: str) -> list[PersonMet]:
+    """People typed one per line as "name; company; title; e-mail".
+
+    Only the name is needed. "Name (Company)" is read as a name and a company too.
+    """
+    people = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
         if not line:
             continue
-        name, _, company = line.partition(" (")
-        matches = Contact.objects.owned_by(owner).filter(name__iexact=name)
-        if company:
-            matches = matches.filter(company__iexact=company.rstrip(")"))
+        if ";" not in line and line.endswith(")") and " (" in line:
+            raw = list(line[:-1].partition(" (")[::2])
+        else:
+            raw = line.split(";")
+        parts = [" ".join(p.split()) for p in raw] + ["", "", ""]
+        name, company, title, email = parts[:4]
+        if not name:
+            raise forms.ValidationError(f"Line {number} has no name.")
+        if len(name) > 160 or len(company) > 160 or len(title) > 160:
+            raise forms.ValidationError(
+                f"Line {number}: keep names, companies and titles under 160 characters."
+            )
+        if email and "@" not in email:
+            raise forms.ValidationError(
+                f"Line {number}: “{email}” is not an e-mail address."
+            )
+        people.append(PersonMet(name=name, company=company, title=title, email=email))
+    if len(people) > 100:
+        raise forms.ValidationError("Add at most 100 people at once.")
+    return people
+
+
+class PeopleField(forms.CharField):
+    """People typed one per line, "name; company; title; e-mail" (see parse_people)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 10_000)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[PersonMet]:  # type: ignore[override]
+        return parse_people(super().clean(value) or "")
+
+
+def resolve_people(
+    owner: User, people: Sequence[PersonMet]
+) -> tuple[list[Contact], list[str]]:
+    """The contacts named (by name, and company where given); unknown names returned."""
+    contacts: list[Contact] = []
+    unknown: list[str] = []
+    for person in people:
+        label = f"{person.name}; {person.company}" if person.company else person.name
+        matches = Contact.objects.owned_by(owner).filter(name__iexact=person.name)
+        if person.company:
+            matches = matches.filter(company__iexact=person.company)
         found = list(matches[:2])
         if len(found) == 1:
             contacts.append(found[0])
         else:
             unknown.append(
-                line
+                label
                 if not found
-                else f"{line} (several match: add the company in brackets)"
+                else f"{label} (several match: add the company after a semicolon)"
             )
     return contacts, unknown
 
@@ -229,7 +277,7 @@ class ContactsPickerMixin:
 
     def clean_people(self) -> list[Contact]:
         contacts, unknown = resolve_people(
-            self.owner, self.cleaned_data.get("other_people", "")
+            self.owner, self.cleaned_data.get("other_people") or []
         )
         if unknown:
             raise forms.ValidationError(
@@ -253,12 +301,10 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
         widget=ContactPicker,
         label="With",
     )
-    other_people = forms.CharField(
-        label="Anyone else (names)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line; add the company in brackets if two people share a name.",
+    other_people = PeopleField(
+        label="Anyone else",
+        help_text=f"{PEOPLE_FORMAT} They must be in your contacts; "
+        "add the company if two people share a name.",
     )
 
     class Meta:
@@ -306,26 +352,16 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
 
 
 class EventForm(ContactsPickerMixin, forms.ModelForm):
-    people_met = forms.CharField(
+    people_met = PeopleField(
         label="New people you met",
-        required=False,
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One per line: name; company; title; e-mail (only the name is needed). "
-        "Each becomes a contact.",
+        help_text=f"{PEOPLE_FORMAT} Each becomes a contact; someone already in "
+        "your contacts with the same name and company is reused.",
     )
     contacts = forms.ModelMultipleChoiceField(
         queryset=Contact.objects.none(),
         required=False,
         widget=ContactPicker,
         label="People you already knew",
-    )
-    other_people = forms.CharField(
-        label="Others you already knew (names)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line, as they are named in your contacts.",
     )
 
     class Meta:
@@ -341,40 +377,6 @@ class EventForm(ContactsPickerMixin, forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setup_picker(owner, ())
-
-    def clean_people_met(self) -> list[PersonMet]:
-        people = []
-        for number, line in enumerate(
-            self.cleaned_data["people_met"].splitlines(), start=1
-        ):
-            if not line.strip():
-                continue
-            parts = [" ".join(p.split()) for p in line.split(";")] + ["", "", ""]
-            name, company, title, email = parts[:4]
-            if not name:
-                raise forms.ValidationError(f"Line {number} has no name.")
-            if len(name) > 160 or len(company) > 160 or len(title) > 160:
-                raise forms.ValidationError(
-                    f"Line {number}: keep names, companies and titles under 160 characters."
-                )
-            if email and "@" not in email:
-                raise forms.ValidationError(
-                    f"Line {number}: “{email}” is not an e-mail address."
-                )
-            people.append(
-                PersonMet(name=name, company=company, title=title, email=email)
-            )
-        if len(people) > 100:
-            raise forms.ValidationError("Add at most 100 people at once.")
-        return people
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        try:
-            data["other_people_contacts"] = self.clean_people()
-        except forms.ValidationError as error:
-            self.add_error("other_people", error)
-        return data
 
     def _post_clean(self) -> None:
         pass

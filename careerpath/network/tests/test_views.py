@@ -348,7 +348,7 @@ def test_event_with_three_people_met_creates_contacts_interaction_and_follow_up(
             "place": "London",
             "notes": "Great talks",
             "people_met": "Ana Ruiz; Globex; Data Lead; ana@globex.example\nBen Li; Initech\nChen Wu",
-            "other_people": "Kemi Okafor",
+            "contacts": [known.pk],
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -393,7 +393,6 @@ def test_meeting_someone_again_at_an_event_reuses_the_contact(alice_client, alic
         ({"held_on": "2026-12-01", "people_met": "Ana"}, "once the event has happened"),
         ({"people_met": "; Globex"}, "Line 1 has no name."),
         ({"people_met": "Ana; Globex; Lead; not-an-email"}, "is not an e-mail address"),
-        ({"other_people": "Nobody Known"}, "Not in your contacts"),
         ({"name": ""}, "This field is required."),
     ],
 )
@@ -630,3 +629,48 @@ def test_new_contact_saved_without_asking_has_no_reminder(alice_client, alice):
     contact = Contact.objects.owned_by(alice).get()
     assert contact.keep_in_touch is False
     assert contact.relationship_types == []
+
+
+def test_people_met_and_anyone_else_share_one_field_and_one_format(alice_client, alice):
+    """Events and interactions take extra people the same way: "name; company" lines."""
+    from careerpath.network.forms import EventForm, InteractionForm, PeopleField
+
+    assert isinstance(InteractionForm.base_fields["other_people"], PeopleField)
+    assert isinstance(EventForm.base_fields["people_met"], PeopleField)
+    assert "other_people" not in EventForm.base_fields
+    ben = ContactFactory(owner=alice, name="Ben Okafor", company="Initech")
+    ContactFactory(owner=alice, name="Ben Okafor", company="Globex")
+    response = alice_client.post(
+        reverse("network:interaction_create"),
+        {
+            "occurred_on": "2026-11-20",
+            "channel": "call",
+            "summary": "Call",
+            "other_people": "ben okafor; initech",
+            "help_direction": "none",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(Interaction.objects.owned_by(alice).get().contacts.all()) == [ben]
+    response = alice_client.post(
+        reverse("network:interaction_create"),
+        {
+            "occurred_on": "2026-11-20",
+            "channel": "call",
+            "summary": "Call",
+            "other_people": "Ben Okafor\n; Globex",
+            "help_direction": "none",
+        },
+    )
+    assert response.status_code == 422
+    assert "Line 2 has no name." in response.content.decode()
+    response = alice_client.post(
+        reverse("network:event_create"),
+        {
+            "name": "Meetup",
+            "held_on": "2026-11-20",
+            "people_met": "ben okafor; initech",
+        },
+    )
+    assert response.status_code == 302
+    assert Contact.objects.owned_by(alice).count() == 2

@@ -33,6 +33,7 @@ INTERNAL = {
     ("reviews/templates/reviews/review_detail.html", "d.url"),
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
+    ("templates/components/empty_state.html", "second_url"),  # {% url %} from callers
     ("skills/templates/skills/confirm_delete.html", "cancel_url"),
     ("feedback/templates/feedback/confirm_delete.html", "cancel_url"),
     ("network/templates/network/confirm_delete.html", "cancel_url"),

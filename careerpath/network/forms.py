@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
 from careerpath.core.links import clean_link
 from careerpath.goals.models import Goal
+from careerpath.network.cadence import DEFAULT_INTERVALS
 from careerpath.network.models import (
     NOTES_MAX,
     Contact,
@@ -150,37 +152,112 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = owned_goals(owner)
         self.fields["notes"].max_length = NOTES_MAX
+        if self.instance._state.adding:
+            # Nothing is ticked for a new contact until the user chooses it.
+            self.initial.setdefault("keep_in_touch", False)
+        self.fields[
+            "keep_in_touch"
+        ].help_text = (
+            "Off until you turn it on. The suggested rhythm follows the relationship."
+        )
+
+    def cadence_defaults(self) -> str:
+        """Each relationship's suggested rhythm, for the hint shown once a type is picked."""
+        return json.dumps(
+            {
+                value: {"label": str(label), "ideal": ideal, "max": maximum}
+                for value, label in RelationshipType.choices
+                for ideal, maximum in [DEFAULT_INTERVALS[value]]
+            }
+        )
 
 
-def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
-    """Contacts named one per line ("Ana Ruiz" or "Ana Ruiz (Globex)"); unknown names returned."""
-    contacts: list[Contact] = []
-    unknown: list[str] = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
+PEOPLE_FORMAT = "One per line: name; company; title; e-mail (only the name is needed)."
+
+
+def parse_people(text: str) -> list[PersonMet]:
+    """People typed one per line as "name; company; title; e-mail".
+
+    Only the name is needed. "Name (Company)" is read as a name and a company too.
+    """
+    people = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
         if not line:
             continue
-        name, _, company = line.partition(" (")
-        matches = Contact.objects.owned_by(owner).filter(name__iexact=name)
-        if company:
-            matches = matches.filter(company__iexact=company.rstrip(")"))
+        if ";" not in line and line.endswith(")") and " (" in line:
+            raw = list(line[:-1].partition(" (")[::2])
+        else:
+            raw = line.split(";")
+        parts = [" ".join(p.split()) for p in raw] + ["", "", ""]
+        name, company, title, email = parts[:4]
+        if not name:
+            raise forms.ValidationError(f"Line {number} has no name.")
+        if len(name) > 160 or len(company) > 160 or len(title) > 160:
+            raise forms.ValidationError(
+                f"Line {number}: keep names, companies and titles under 160 characters."
+            )
+        if email and "@" not in email:
+            raise forms.ValidationError(
+                f"Line {number}: “{email}” is not an e-mail address."
+            )
+        people.append(PersonMet(name=name, company=company, title=title, email=email))
+    if len(people) > 100:
+        raise forms.ValidationError("Add at most 100 people at once.")
+    return people
+
+
+class PeopleField(forms.CharField):
+    """People typed one per line, "name; company; title; e-mail" (see parse_people)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 10_000)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[PersonMet]:  # type: ignore[override]
+        return parse_people(super().clean(value) or "")
+
+
+def resolve_people(
+    owner: User, people: Sequence[PersonMet]
+) -> tuple[list[Contact], list[str]]:
+    """The contacts named (by name, and company where given); unknown names returned."""
+    contacts: list[Contact] = []
+    unknown: list[str] = []
+    for person in people:
+        label = f"{person.name}; {person.company}" if person.company else person.name
+        matches = Contact.objects.owned_by(owner).filter(name__iexact=person.name)
+        if person.company:
+            matches = matches.filter(company__iexact=person.company)
         found = list(matches[:2])
         if len(found) == 1:
             contacts.append(found[0])
         else:
             unknown.append(
-                line
+                label
                 if not found
-                else f"{line} (several match: add the company in brackets)"
+                else f"{label} (several match: add the company after a semicolon)"
             )
     return contacts, unknown
 
 
-class ContactsPickerMixin:
-    """A short checklist of likely people, plus names typed for anyone else.
+class ContactPicker(forms.CheckboxSelectMultiple):
+    """A checklist of contacts with a search box above it that filters as you type."""
 
-    With thousands of contacts a full list would be unusable; the checklist offers the
-    people already chosen, those due a catch-up and the most recently contacted.
+    template_name = "network/widgets/picker.html"
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"class": "picker"})
+
+
+class ContactsPickerMixin:
+    """Every contact as a checklist (the page filters it as you type), plus names typed.
+
+    The people already chosen come first, then everyone else by name, so nobody is
+    missing from the list however they were added.
     """
 
     owner: User
@@ -190,18 +267,17 @@ class ContactsPickerMixin:
         self.owner = owner
         field = self.fields["contacts"]  # type: ignore[attr-defined]
         field.queryset = Contact.objects.owned_by(owner)
-        recent = list(
+        everyone = (
             Contact.objects.owned_by(owner)
-            .exclude(last_interaction_on__isnull=True)
-            .order_by("-last_interaction_on", "name")
-            .only("pk", "name", "company")[:15]
+            .order_by("name", "company", "pk")
+            .only("pk", "name", "company")
         )
-        candidates = {c.pk: c for c in [*preselected, *recent]}
+        candidates = {c.pk: c for c in [*preselected, *everyone]}
         field.widget.choices = [(pk, str(c)) for pk, c in candidates.items()]
 
     def clean_people(self) -> list[Contact]:
         contacts, unknown = resolve_people(
-            self.owner, self.cleaned_data.get("other_people", "")
+            self.owner, self.cleaned_data.get("other_people") or []
         )
         if unknown:
             raise forms.ValidationError(
@@ -222,15 +298,13 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
     contacts = forms.ModelMultipleChoiceField(
         queryset=Contact.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ContactPicker,
         label="With",
     )
-    other_people = forms.CharField(
-        label="Anyone else (names)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line; add the company in brackets if two people share a name.",
+    other_people = PeopleField(
+        label="Anyone else",
+        help_text=f"{PEOPLE_FORMAT} They must be in your contacts; "
+        "add the company if two people share a name.",
     )
 
     class Meta:
@@ -278,26 +352,16 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
 
 
 class EventForm(ContactsPickerMixin, forms.ModelForm):
-    people_met = forms.CharField(
+    people_met = PeopleField(
         label="New people you met",
-        required=False,
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One per line: name; company; title; e-mail (only the name is needed). "
-        "Each becomes a contact.",
+        help_text=f"{PEOPLE_FORMAT} Each becomes a contact; someone already in "
+        "your contacts with the same name and company is reused.",
     )
     contacts = forms.ModelMultipleChoiceField(
         queryset=Contact.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ContactPicker,
         label="People you already knew",
-    )
-    other_people = forms.CharField(
-        label="Others you already knew (names)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line, as they are named in your contacts.",
     )
 
     class Meta:
@@ -313,40 +377,6 @@ class EventForm(ContactsPickerMixin, forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setup_picker(owner, ())
-
-    def clean_people_met(self) -> list[PersonMet]:
-        people = []
-        for number, line in enumerate(
-            self.cleaned_data["people_met"].splitlines(), start=1
-        ):
-            if not line.strip():
-                continue
-            parts = [" ".join(p.split()) for p in line.split(";")] + ["", "", ""]
-            name, company, title, email = parts[:4]
-            if not name:
-                raise forms.ValidationError(f"Line {number} has no name.")
-            if len(name) > 160 or len(company) > 160 or len(title) > 160:
-                raise forms.ValidationError(
-                    f"Line {number}: keep names, companies and titles under 160 characters."
-                )
-            if email and "@" not in email:
-                raise forms.ValidationError(
-                    f"Line {number}: “{email}” is not an e-mail address."
-                )
-            people.append(
-                PersonMet(name=name, company=company, title=title, email=email)
-            )
-        if len(people) > 100:
-            raise forms.ValidationError("Add at most 100 people at once.")
-        return people
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        try:
-            data["other_people_contacts"] = self.clean_people()
-        except forms.ValidationError as error:
-            self.add_error("other_people", error)
-        return data
 
     def _post_clean(self) -> None:
         pass

@@ -107,9 +107,7 @@ def contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
-    form = ContactForm(
-        data, owner=request.user, initial={"relationship_types": ["peer"]}
-    )
+    form = ContactForm(data, owner=request.user)
     if data is not None and form.is_valid():
         try:
             contact = save_contact(

@@ -1,6 +1,9 @@
 """Network pages: contacts, interactions resetting the cadence, events, meetings, overview."""
 
 import datetime
+import html
+import json
+import re
 
 import pytest
 import time_machine
@@ -345,7 +348,7 @@ def test_event_with_three_people_met_creates_contacts_interaction_and_follow_up(
             "place": "London",
             "notes": "Great talks",
             "people_met": "Ana Ruiz; Globex; Data Lead; ana@globex.example\nBen Li; Initech\nChen Wu",
-            "other_people": "Kemi Okafor",
+            "contacts": [known.pk],
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -390,7 +393,6 @@ def test_meeting_someone_again_at_an_event_reuses_the_contact(alice_client, alic
         ({"held_on": "2026-12-01", "people_met": "Ana"}, "once the event has happened"),
         ({"people_met": "; Globex"}, "Line 1 has no name."),
         ({"people_met": "Ana; Globex; Lead; not-an-email"}, "is not an e-mail address"),
-        ({"other_people": "Nobody Known"}, "Not in your contacts"),
         ({"name": ""}, "This field is required."),
     ],
 )
@@ -583,3 +585,92 @@ def test_network_pages_query_counts_do_not_grow(
     # session, user, events count, events
     with django_assert_num_queries(4):
         assert alice_client.get(reverse("network:event_list")).status_code == 200
+
+
+def test_interaction_picker_lists_every_contact_with_a_search_box(alice_client, alice):
+    """Someone never contacted before is in the "With" list, and the list can be searched."""
+    ContactFactory(owner=alice, name="Zed Never-Contacted", last_interaction_on=None)
+    ContactFactory(
+        owner=alice, name="Ana Ruiz", last_interaction_on=datetime.date(2026, 11, 1)
+    )
+    ContactFactory(name="Not Alices Contact")
+    page = alice_client.get(reverse("network:interaction_create")).content.decode()
+    assert "Zed Never-Contacted" in page
+    assert "Ana Ruiz" in page
+    assert "Not Alices Contact" not in page
+    assert 'data-filter-for="id_contacts"' in page
+    assert "<script>" not in page
+    event_page = alice_client.get(reverse("network:event_create")).content.decode()
+    assert "Zed Never-Contacted" in event_page
+
+
+def test_new_contact_form_ticks_nothing_the_user_did_not_choose(alice_client):
+    """No relationship is preselected and the reminder is off; the rhythm is only suggested."""
+    page = alice_client.get(reverse("network:contact_create")).content.decode()
+    form = page[page.index('<form method="post" class="card"') :]
+    form = form[: form.index("</form>")]
+    checkboxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", form)
+    assert checkboxes
+    assert [box for box in checkboxes if " checked" in box] == []
+    hint = re.search(r"<p[^>]*data-cadence-hint[^>]*>", form).group(0)
+    assert " hidden" in hint
+    defaults = json.loads(
+        html.unescape(re.search(r'data-cadence-defaults="([^"]*)"', hint).group(1))
+    )
+    assert defaults["mentor"] == {"label": "Mentor", "ideal": 30, "max": 60}
+
+
+def test_new_contact_saved_without_asking_has_no_reminder(alice_client, alice):
+    response = alice_client.post(
+        reverse("network:contact_create"),
+        contact_post(keep_in_touch=None, relationship_types=None),
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.owned_by(alice).get()
+    assert contact.keep_in_touch is False
+    assert contact.relationship_types == []
+
+
+def test_people_met_and_anyone_else_share_one_field_and_one_format(alice_client, alice):
+    """Events and interactions take extra people the same way: "name; company" lines."""
+    from careerpath.network.forms import EventForm, InteractionForm, PeopleField
+
+    assert isinstance(InteractionForm.base_fields["other_people"], PeopleField)
+    assert isinstance(EventForm.base_fields["people_met"], PeopleField)
+    assert "other_people" not in EventForm.base_fields
+    ben = ContactFactory(owner=alice, name="Ben Okafor", company="Initech")
+    ContactFactory(owner=alice, name="Ben Okafor", company="Globex")
+    response = alice_client.post(
+        reverse("network:interaction_create"),
+        {
+            "occurred_on": "2026-11-20",
+            "channel": "call",
+            "summary": "Call",
+            "other_people": "ben okafor; initech",
+            "help_direction": "none",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(Interaction.objects.owned_by(alice).get().contacts.all()) == [ben]
+    response = alice_client.post(
+        reverse("network:interaction_create"),
+        {
+            "occurred_on": "2026-11-20",
+            "channel": "call",
+            "summary": "Call",
+            "other_people": "Ben Okafor\n; Globex",
+            "help_direction": "none",
+        },
+    )
+    assert response.status_code == 422
+    assert "Line 2 has no name." in response.content.decode()
+    response = alice_client.post(
+        reverse("network:event_create"),
+        {
+            "name": "Meetup",
+            "held_on": "2026-11-20",
+            "people_met": "ben okafor; initech",
+        },
+    )
+    assert response.status_code == 302
+    assert Contact.objects.owned_by(alice).count() == 2

@@ -41,3 +41,54 @@ document.addEventListener("click", (event) => {
   chip.setAttribute("aria-pressed", "true");
   field.dispatchEvent(new Event("input", { bubbles: true }));
 });
+
+// A search box filters a long checklist (e.g. every contact) as you type; ticked
+// items always stay in view. Without this script the whole list shows.
+document.querySelectorAll("[data-filter-for]").forEach((input) => {
+  const list = document.getElementById(input.dataset.filterFor);
+  if (!list) return;
+  input.hidden = false;
+  const status = input.parentElement.querySelector("[data-filter-status]");
+  input.addEventListener("input", () => {
+    const query = input.value.trim().toLowerCase();
+    let shown = 0;
+    for (const item of list.children) {
+      const box = item.querySelector("input");
+      const match = !query || item.textContent.toLowerCase().includes(query) || (box && box.checked);
+      item.hidden = !match;
+      if (match) shown += 1;
+    }
+    if (status) status.textContent = query ? `${shown} shown` : "";
+  });
+});
+
+// New contact: once a relationship type is picked, suggest its keep-in-touch rhythm
+// (as a hint and as placeholders; nothing is filled in or turned on for the user).
+(() => {
+  const hint = document.querySelector("[data-cadence-hint]");
+  if (!hint) return;
+  const defaults = JSON.parse(hint.dataset.cadenceDefaults);
+  const types = document.getElementById(hint.dataset.cadenceTypes);
+  const ideal = document.getElementById(hint.dataset.cadenceIdeal);
+  const maximum = document.getElementById(hint.dataset.cadenceMax);
+  if (!types) return;
+  const update = () => {
+    const chosen = [...types.querySelectorAll("input:checked")]
+      .map((box) => defaults[box.value]).filter(Boolean)
+      .sort((a, b) => a.ideal - b.ideal || a.max - b.max);
+    if (!chosen.length) {
+      hint.hidden = true;
+      hint.textContent = "";
+      if (ideal) ideal.placeholder = "";
+      if (maximum) maximum.placeholder = "";
+      return;
+    }
+    const best = chosen[0];
+    hint.textContent = `Suggested for ${best.label.toLowerCase()}: catch up every ${best.ideal} days; overdue after ${best.max}. Turn on the reminder to use it.`;
+    hint.hidden = false;
+    if (ideal) ideal.placeholder = String(best.ideal);
+    if (maximum) maximum.placeholder = String(best.max);
+  };
+  types.addEventListener("change", update);
+  update();
+})();

@@ -85,7 +85,7 @@ def _name_nulls(error: PydanticValidationError) -> PydanticValidationError:
         InitErrorDetails(
             type=PydanticCustomError("not_null", NOT_NULL)
             if e.get("input", ...) is None and e["type"] != "missing"
-            else e["type"],  # type: ignore[typeddict-item]
+            else e["type"],
             loc=e["loc"],
             input=e.get("input"),
             ctx=e.get("ctx", {}),

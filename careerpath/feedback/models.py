@@ -7,7 +7,7 @@ skill inventory can be added later without changing what is stored here.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -76,7 +76,9 @@ class FeedbackRequest(Owned):
     sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_on = models.DateField(null=True, blank=True, editable=False)
 
-    objects = FeedbackRequestQuerySet.as_manager()
+    objects: ClassVar[models.Manager[FeedbackRequest]] = (
+        FeedbackRequestQuerySet.as_manager()
+    )
 
     class Meta:
         ordering = ("status", "due_on", "pk")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -122,7 +122,10 @@ class LearningItem(Owned):
     )
     completed_on = models.DateField(null=True, blank=True, editable=False)
 
-    objects = LearningItemQuerySet.as_manager()
+    objects: ClassVar[models.Manager[LearningItem]] = LearningItemQuerySet.as_manager()
+    # Set on the rows of objects.with_logged_hours().
+    logged_hours: Decimal | None
+    session_count: int
 
     class Meta:
         ordering = ("status", "-starts_on", "title", "pk")
@@ -237,7 +240,9 @@ class LearningSession(Owned):
     )
     note = models.CharField(max_length=500, blank=True)
 
-    objects = LearningSessionQuerySet.as_manager()
+    objects: ClassVar[models.Manager[LearningSession]] = (
+        LearningSessionQuerySet.as_manager()
+    )
 
     class Meta:
         ordering = ("-logged_on", "-pk")

@@ -259,7 +259,9 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
-        problem = _address_problem(record) or _storage_problem(_record_values(record))
+        problem: str | None = _address_problem(record) or _storage_problem(
+            _record_values(record)
+        )
         if problem:
             plan.rows.append(PlannedRow(record, "skip", problem))
             continue

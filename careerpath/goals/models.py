@@ -335,7 +335,7 @@ class ActionStep(Owned):
         return self.done_on is not None
 
     def clean(self) -> None:
-        if self.milestone_id is not None and self.milestone.goal_id != self.goal_id:
+        if self.milestone is not None and self.milestone.goal_id != self.goal_id:
             raise ValidationError({"milestone": "Choose a milestone of this goal."})
 
 

@@ -133,7 +133,7 @@ class Setback(Owned):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             errors["goal"] = "Choose one of your own goals."
         if self.outcome.strip() and self.outcome_on is None:
             errors["outcome_on"] = "Say when you noted how it turned out."

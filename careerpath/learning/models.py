@@ -208,7 +208,7 @@ class LearningItem(Owned):
                 errors["currency"] = "Use a three-letter currency code such as EUR."
             elif self.cost is None:
                 errors["currency"] = "Give the cost too, or leave the currency empty."
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             errors["goal"] = "Choose one of your own goals."
         if errors:
             raise ValidationError(errors)
@@ -269,7 +269,7 @@ class LearningSession(Owned):
             errors["hours"] = "A day has 24 hours: log at most 24 in one session."
         if self.logged_on and self.owner_id and self.logged_on > self.owner.today():
             errors["logged_on"] = "You can't log hours in the future."
-        if self.item_id is not None and self.item.owner_id != self.owner_id:
+        if self.item is not None and self.item.owner_id != self.owner_id:
             errors["item"] = "Choose one of your own learning items."
         if errors:
             raise ValidationError(errors)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -59,7 +59,7 @@ class PairsField(forms.CharField):
             )
         return value
 
-    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[dict[str, str]]:
         text = super().clean(value)
         pairs = _pairs(text or "", self.key)
         if len(pairs) > 20:
@@ -73,7 +73,7 @@ class LinkPairsField(PairsField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(key="url", **kwargs)
 
-    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[dict[str, str]]:
         pairs = super().clean(value)
         for pair in pairs:
             pair["url"] = clean_link(pair["url"], mailto=True)
@@ -148,8 +148,10 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = owned_goals(owner)
-        self.fields["notes"].max_length = NOTES_MAX
+        goals = cast(forms.ModelChoiceField, self.fields["goals"])
+        goals.queryset = owned_goals(owner)
+        notes = cast(forms.CharField, self.fields["notes"])
+        notes.max_length = NOTES_MAX
 
 
 def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
@@ -263,7 +265,7 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
         self.setup_picker(owner, preselected)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         try:
             data["other_people_contacts"] = self.clean_people()
         except forms.ValidationError as error:
@@ -341,7 +343,7 @@ class EventForm(ContactsPickerMixin, forms.ModelForm):
         return people
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         try:
             data["other_people_contacts"] = self.clean_people()
         except forms.ValidationError as error:
@@ -389,7 +391,8 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = owned_goals(owner)
+        goals = cast(forms.ModelChoiceField, self.fields["goals"])
+        goals.queryset = owned_goals(owner)
 
 
 class ImportForm(forms.Form):

@@ -10,7 +10,7 @@ people already there instead of duplicating them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,12 +77,12 @@ def detect_kind(text: str, *, filename: str) -> str:
 
 def parse_file(kind: str, text: str, *, filename: str) -> list[ContactRecord]:
     """Read a file of the given kind; raise ``FormatError`` if it is malformed or too big."""
-    readers = {
+    readers: dict[str, Callable[..., list[ContactRecord]]] = {
         ContactImport.Kind.LINKEDIN: linkedin.parse_connections,
         ContactImport.Kind.VCARD: vcard.parse_vcards,
         ContactImport.Kind.CSV: csvfile.parse_csv,
     }
-    records = readers[kind](text, filename=filename)  # type: ignore[operator]
+    records = readers[kind](text, filename=filename)
     if len(records) > MAX_RECORDS:
         raise FormatError(
             filename,

@@ -57,7 +57,8 @@ class AchievementForm(forms.ModelForm):
         milestone = cast(forms.ModelChoiceField, self.fields["milestone"])
         milestone.queryset = Milestone.objects.owned_by(owner).select_related("goal")
         milestone.empty_label = "No milestone"
-        milestone.label_from_instance = lambda m: f"{m.title} ({m.goal.statement[:40]})"
+        # Django documents replacing the method on the field instance.
+        milestone.label_from_instance = lambda m: f"{m.title} ({m.goal.statement[:40]})"  # type: ignore[method-assign, assignment]
         # The newest feedback is what a win usually rests on: offer the latest pieces
         # plus whatever is already attached, not years of it.
         chosen = (

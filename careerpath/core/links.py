@@ -221,7 +221,7 @@ class LinkFormField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value)
-        if text in self.empty_values:
+        if text is None or text in self.empty_values:
             return ""
         return clean_link(text, mailto=self.mailto)
 

@@ -131,7 +131,7 @@ class LearningSessionForm(forms.ModelForm):
             self.instance.item = item
         else:
             items = LearningItem.objects.owned_by(owner).open().order_by("title")
-            item = cast(forms.ModelChoiceField, self.fields["item"])
-            item.queryset = items
-            item.empty_label = "None (practice or reading)"
+            item_field = cast(forms.ModelChoiceField, self.fields["item"])
+            item_field.queryset = items
+            item_field.empty_label = "None (practice or reading)"
         _suggesting(self.fields["skill"].widget, suggest_url)

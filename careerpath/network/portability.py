@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from careerpath.accounts.models import User
@@ -205,7 +206,7 @@ WRITTEN_FIELDS = (
 _LIMITS = {
     name: (str(f.verbose_name), getattr(f, "max_length", None))
     for name in (*WRITTEN_FIELDS, "match_key")
-    for f in [Contact._meta.get_field(name)]
+    for f in [cast(models.Field, Contact._meta.get_field(name))]
 }
 
 

@@ -172,7 +172,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "careerpath.sqlite3",
+            "NAME": str(DATA_DIR / "careerpath.sqlite3"),
             "CONN_MAX_AGE": 600,
         }
     }

@@ -106,7 +106,7 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 def _record_removal(request: HttpRequest, authenticator: Authenticator) -> None:
     record(
         SecurityEvent.Kind.MFA_REMOVED,
-        user=authenticator.user,  # type: ignore[arg-type]
+        user=authenticator.user,
         request=request,
         detail=f"{authenticator.type}, by an operator",
     )

@@ -51,7 +51,7 @@ class ApiTokenForm(forms.Form):
         coerce=int,
         initial=365,
         required=False,
-        empty_value=365,
+        empty_value=365,  # type: ignore[arg-type]  # coerced like a choice
         help_text="After that the token stops working; create a new one then.",
     )
 

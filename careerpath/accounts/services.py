@@ -8,6 +8,7 @@ from datetime import datetime
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
 from django.db import connection, transaction
+from django.http import HttpRequest
 
 from careerpath.accounts.models import ApiToken, SecurityEvent, User
 from careerpath.accounts.signals import record
@@ -76,31 +77,31 @@ def create_api_token(
     *,
     user: User,
     name: str,
-    request: object = None,
+    request: HttpRequest | None = None,
     expires_at: datetime | None = None,
 ) -> tuple[ApiToken, str]:
     """Create a personal access token; the raw value is returned once and never stored."""
     token, raw = ApiToken.generate(owner=user, name=name, expires_at=expires_at)
-    record(SecurityEvent.Kind.TOKEN_CREATED, user=user, request=request, detail=name)  # type: ignore[arg-type]
+    record(SecurityEvent.Kind.TOKEN_CREATED, user=user, request=request, detail=name)
     return token, raw
 
 
-def revoke_api_token(*, token: ApiToken, request: object = None) -> None:
+def revoke_api_token(*, token: ApiToken, request: HttpRequest | None = None) -> None:
     """Delete a token so it stops working at once."""
     record(
         SecurityEvent.Kind.TOKEN_REVOKED,
         user=token.owner,
         request=request,
         detail=token.name,
-    )  # type: ignore[arg-type]
+    )
     token.delete()
 
 
-def record_export(*, user: User, request: object = None, what: str) -> None:
+def record_export(*, user: User, request: HttpRequest | None = None, what: str) -> None:
     """Log that data left the app (``what`` names the kind and format, never content)."""
-    record(SecurityEvent.Kind.DATA_EXPORTED, user=user, request=request, detail=what)  # type: ignore[arg-type]
+    record(SecurityEvent.Kind.DATA_EXPORTED, user=user, request=request, detail=what)
 
 
-def record_import(*, user: User, request: object = None, what: str) -> None:
+def record_import(*, user: User, request: HttpRequest | None = None, what: str) -> None:
     """Log that data came in (``what`` names the kind, format and counts, never content)."""
-    record(SecurityEvent.Kind.DATA_IMPORTED, user=user, request=request, detail=what)  # type: ignore[arg-type]
+    record(SecurityEvent.Kind.DATA_IMPORTED, user=user, request=request, detail=what)

@@ -2,10 +2,10 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
@@ -20,7 +20,8 @@ from careerpath.achievements.services import (
     with_evidence,
 )
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.feedback.models import Feedback
 from careerpath.goals.models import Goal, Milestone
 
@@ -37,12 +38,6 @@ Title = Annotated[
 What = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 class AchievementOut(Schema):
@@ -79,16 +74,16 @@ class AchievementIn(Schema):
 
 
 class AchievementPatch(PatchSchema):
-    title: Title = Field(None)
-    achieved_on: date = Field(None)
-    what_i_did: What = Field(None)
+    title: Title = omittable()
+    achieved_on: date = omittable()
+    what_i_did: What = omittable()
     impact_value: Impact | None = None
-    impact_unit: str = Field(None, max_length=60)
-    skills: list[Tag] = Field(None, max_length=12)
+    impact_unit: str = omittable(max_length=60)
+    skills: list[Tag] = omittable(max_length=12)
     goal_id: int | None = None
     milestone_id: int | None = None
-    feedback_ids: list[int] = Field(None, max_length=50)
-    visibility: VisibilityName = Field(None)
+    feedback_ids: list[int] = omittable(max_length=50)
+    visibility: VisibilityName = omittable()
 
 
 class AchievementSuggestionOut(Schema):
@@ -121,8 +116,8 @@ def _relations(user: User, data: dict[str, object]) -> tuple[dict[str, object], 
         )
     feedback = None
     if "feedback_ids" in data:
-        ids = data.pop("feedback_ids") or []
-        feedback = [get_owned_or_404(Feedback, user, pk=pk) for pk in ids]  # type: ignore[union-attr]
+        ids = cast("list[int] | None", data.pop("feedback_ids")) or []
+        feedback = [get_owned_or_404(Feedback, user, pk=pk) for pk in ids]
     return data, feedback
 
 
@@ -134,10 +129,10 @@ def _period(start: date | None, end: date | None) -> None:
 @router.get("/achievements", response=list[AchievementOut], summary="Your achievements")
 @paginate(Pagination)
 def list_achievements(
-    request: HttpRequest, start: date | None = None, end: date | None = None
+    request: ApiRequest, start: date | None = None, end: date | None = None
 ) -> object:
     _period(start, end)
-    rows = with_evidence(Achievement.objects.owned_by(_user(request)))
+    rows = with_evidence(Achievement.objects.owned_by(request.auth))
     if start:
         rows = rows.filter(achieved_on__gte=start)
     if end:
@@ -146,8 +141,8 @@ def list_achievements(
 
 
 @router.post("/achievements", response={201: AchievementOut})
-def create_achievement(request: HttpRequest, payload: AchievementIn) -> object:
-    user = _user(request)
+def create_achievement(request: ApiRequest, payload: AchievementIn) -> object:
+    user = request.auth
     data, feedback = _relations(user, payload.dict())
     data["achieved_on"] = data["achieved_on"] or user.today()
     achievement = save_achievement(owner=user, data=data, feedback=feedback)  # type: ignore[arg-type]
@@ -159,8 +154,8 @@ def create_achievement(request: HttpRequest, payload: AchievementIn) -> object:
     response=list[AchievementSuggestionOut],
     summary="Achieved goals and reached milestones to confirm as achievements",
 )
-def list_suggestions(request: HttpRequest) -> object:
-    user = _user(request)
+def list_suggestions(request: ApiRequest) -> object:
+    user = request.auth
     return [
         {
             "kind": s.kind,
@@ -174,17 +169,17 @@ def list_suggestions(request: HttpRequest) -> object:
 
 
 @router.get("/achievements/{achievement_id}", response=AchievementOut)
-def get_achievement(request: HttpRequest, achievement_id: int) -> object:
+def get_achievement(request: ApiRequest, achievement_id: int) -> object:
     return get_owned_or_404(
-        with_evidence(Achievement.objects.all()), _user(request), pk=achievement_id
+        with_evidence(Achievement.objects.all()), request.auth, pk=achievement_id
     )
 
 
 @router.patch("/achievements/{achievement_id}", response=AchievementOut)
 def patch_achievement(
-    request: HttpRequest, achievement_id: int, payload: AchievementPatch
+    request: ApiRequest, achievement_id: int, payload: AchievementPatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     achievement = get_owned_or_404(Achievement, user, pk=achievement_id)
     raw = payload.dict(exclude_unset=True)
     raw = {
@@ -200,8 +195,8 @@ def patch_achievement(
 
 
 @router.delete("/achievements/{achievement_id}", response={204: None})
-def delete_achievement(request: HttpRequest, achievement_id: int) -> object:
-    get_owned_or_404(Achievement, _user(request), pk=achievement_id).delete()
+def delete_achievement(request: ApiRequest, achievement_id: int) -> object:
+    get_owned_or_404(Achievement, request.auth, pk=achievement_id).delete()
     return Status(204, None)
 
 
@@ -211,10 +206,10 @@ def delete_achievement(request: HttpRequest, achievement_id: int) -> object:
     summary="The promotion packet for a period, with its Markdown",
 )
 def get_packet(
-    request: HttpRequest, start: date | None = None, end: date | None = None
+    request: ApiRequest, start: date | None = None, end: date | None = None
 ) -> object:
     _period(start, end)
-    packet = promotion_packet(_user(request), start=start, end=end)
+    packet = promotion_packet(request.auth, start=start, end=end)
     return {
         "title": packet.title,
         "start": packet.start,
@@ -232,10 +227,10 @@ def get_packet(
     response={200: None},
 )
 def get_packet_pdf(
-    request: HttpRequest, start: date | None = None, end: date | None = None
+    request: ApiRequest, start: date | None = None, end: date | None = None
 ) -> HttpResponse:
     _period(start, end)
-    packet = promotion_packet(_user(request), start=start, end=end)
+    packet = promotion_packet(request.auth, start=start, end=end)
     response = HttpResponse(render_pdf(packet), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="promotion-packet.pdf"'
     return response

@@ -275,7 +275,9 @@ def win_texts(rng: random.Random, count: int) -> list[tuple]:
                 kind
             ]
             impact = (
-                rng.randint(low, high) if whole else round(rng.uniform(low, high), 1)
+                rng.randint(int(low), int(high))
+                if whole
+                else round(rng.uniform(low, high), 1)
             )
             title = title.format(work=work)
             what = _what(what, work)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.text import Truncator
@@ -51,15 +51,14 @@ class AchievementForm(forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
-        self.fields["goal"].queryset = Goal.objects.owned_by(owner)
-        self.fields["goal"].empty_label = "No goal"
-        self.fields["milestone"].queryset = Milestone.objects.owned_by(
-            owner
-        ).select_related("goal")
-        self.fields["milestone"].empty_label = "No milestone"
-        self.fields["milestone"].label_from_instance = lambda m: (
-            f"{m.title} ({m.goal.statement[:40]})"
-        )
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = Goal.objects.owned_by(owner)
+        goal.empty_label = "No goal"
+        milestone = cast(forms.ModelChoiceField, self.fields["milestone"])
+        milestone.queryset = Milestone.objects.owned_by(owner).select_related("goal")
+        milestone.empty_label = "No milestone"
+        # Django documents replacing the method on the field instance.
+        milestone.label_from_instance = lambda m: f"{m.title} ({m.goal.statement[:40]})"  # type: ignore[method-assign, assignment]
         # The newest feedback is what a win usually rests on: offer the latest pieces
         # plus whatever is already attached, not years of it.
         chosen = (
@@ -69,13 +68,16 @@ class AchievementForm(forms.ModelForm):
         )
         mine = Feedback.objects.owned_by(owner).order_by("-received_on", "-pk")
         offered = list(mine.values_list("pk", flat=True)[:FEEDBACK_OFFERED]) + chosen
-        self.fields["supporting_feedback"].queryset = mine.filter(pk__in=offered)
+        supporting_feedback = cast(
+            forms.ModelChoiceField, self.fields["supporting_feedback"]
+        )
+        supporting_feedback.queryset = mine.filter(pk__in=offered)
         if chosen:
             self.initial.setdefault("supporting_feedback", chosen)
         self.fields["impact_value"].widget.attrs["step"] = "any"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if self.has_error("impact_value"):
             # The number was refused already; leave the unit as it was so the model's
             # pairing check does not add a second, misleading message.
@@ -94,7 +96,7 @@ class BragFilterForm(forms.Form):
     end = forms.DateField(required=False, widget=DATE, label="To")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError("“From” must be on or before “To”.")
         return data

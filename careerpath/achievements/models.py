@@ -131,12 +131,12 @@ class Achievement(Owned):
                 errors["impact_unit"] = "Give the number a unit, e.g. “hours saved”."
         elif self.impact_unit.strip():
             errors["impact_value"] = "Give the unit a number, e.g. 40."
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             errors["goal"] = "Choose one of your own goals."
-        if self.milestone_id is not None and self.milestone.owner_id != self.owner_id:
+        if self.milestone is not None and self.milestone.owner_id != self.owner_id:
             errors["milestone"] = "Choose one of your own milestones."
         elif (
-            self.milestone_id is not None
+            self.milestone is not None
             and self.goal_id is not None
             and self.milestone.goal_id != self.goal_id
         ):

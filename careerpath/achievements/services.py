@@ -60,7 +60,7 @@ def save_achievement(
             if name in {"title", "what_i_did", "impact_unit"}:
                 value = (value or "").strip()
             setattr(achievement, name, value)
-    if achievement.milestone_id and not achievement.goal_id:
+    if achievement.milestone is not None and not achievement.goal_id:
         achievement.goal = achievement.milestone.goal
     achievement.full_clean()
     achievement.save()
@@ -99,14 +99,14 @@ def suggestions(owner: User, *, today: date) -> list[Suggestion]:
         elif goal_id:
             claimed_goals.add(goal_id)
     out = [
-        Suggestion("goal", g.pk, g.statement, g.achieved_on, g.statement)
+        Suggestion("goal", g.pk, g.statement, g.achieved_on, g.statement)  # type: ignore[arg-type]  # filtered on the date
         for g in Goal.objects.owned_by(owner)
         .filter(status=Goal.Status.ACHIEVED, achieved_on__gte=since)
         .exclude(pk__in=claimed_goals)
         .only("pk", "statement", "achieved_on")
     ]
     out += [
-        Suggestion("milestone", m.pk, m.title, m.completed_on, m.goal.statement)
+        Suggestion("milestone", m.pk, m.title, m.completed_on, m.goal.statement)  # type: ignore[arg-type]  # filtered on the date
         for m in Milestone.objects.owned_by(owner)
         .filter(completed_on__gte=since)
         .exclude(pk__in=claimed_milestones)

@@ -4,11 +4,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from careerpath.accounts.models import User
 from careerpath.balance.burnout import week_start
 from careerpath.balance.models import CheckIn
 from careerpath.balance.services import (
@@ -18,16 +16,11 @@ from careerpath.balance.services import (
 )
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination
+from careerpath.core.http import ApiRequest
 
 router = Router(tags=["balance"])
 
 Score = Annotated[int, Field(ge=1, le=5)]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 class CheckInOut(Schema):
@@ -76,8 +69,8 @@ class SignalOut(Schema):
 
 @router.get("/balance/check-ins", response=list[CheckInOut], summary="Your check-ins")
 @paginate(Pagination)
-def list_check_ins(request: HttpRequest) -> object:
-    return CheckIn.objects.owned_by(_user(request)).order_by("-week_of")
+def list_check_ins(request: ApiRequest) -> object:
+    return CheckIn.objects.owned_by(request.auth).order_by("-week_of")
 
 
 @router.post(
@@ -85,8 +78,8 @@ def list_check_ins(request: HttpRequest) -> object:
     response={200: CheckInOut, 201: CheckInOut},
     summary="Check in for a week (a second check-in for the same week updates it: 200)",
 )
-def create_check_in(request: HttpRequest, payload: CheckInIn) -> object:
-    user = _user(request)
+def create_check_in(request: ApiRequest, payload: CheckInIn) -> object:
+    user = request.auth
     data = payload.dict()
     week_of = data.pop("week_of") or week_start(user.today())
     check_in, created = record_check_in(owner=user, week_of=week_of, data=data)
@@ -94,13 +87,13 @@ def create_check_in(request: HttpRequest, payload: CheckInIn) -> object:
 
 
 @router.get("/balance/check-ins/{check_in_id}", response=CheckInOut)
-def get_check_in(request: HttpRequest, check_in_id: int) -> object:
-    return get_owned_or_404(CheckIn, _user(request), pk=check_in_id)
+def get_check_in(request: ApiRequest, check_in_id: int) -> object:
+    return get_owned_or_404(CheckIn, request.auth, pk=check_in_id)
 
 
 @router.delete("/balance/check-ins/{check_in_id}", response={204: None})
-def delete_check_in_endpoint(request: HttpRequest, check_in_id: int) -> object:
-    delete_check_in(get_owned_or_404(CheckIn, _user(request), pk=check_in_id))
+def delete_check_in_endpoint(request: ApiRequest, check_in_id: int) -> object:
+    delete_check_in(get_owned_or_404(CheckIn, request.auth, pk=check_in_id))
     return Status(204, None)
 
 
@@ -109,8 +102,8 @@ def delete_check_in_endpoint(request: HttpRequest, check_in_id: int) -> object:
     response=SignalOut,
     summary="The burnout signal from your latest check-ins, with its reasons",
 )
-def get_signal(request: HttpRequest) -> object:
-    user = _user(request)
+def get_signal(request: ApiRequest) -> object:
+    user = request.auth
     signal = signal_for(user, today=user.today())
     return {
         "level": signal.level,

@@ -7,7 +7,7 @@ area shows them, and they are never part of anything shared with someone else.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -65,7 +65,7 @@ class CheckIn(Owned):
         max_length=300, blank=True, help_text="Optional: what made this week so."
     )
 
-    objects = CheckInQuerySet.as_manager()
+    objects: ClassVar[models.Manager[CheckIn]] = CheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ("-week_of",)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -22,9 +22,9 @@ def get_owned_or_404(
 
     The same 404 for missing and foreign objects means ids reveal nothing.
     """
-    queryset = (
+    queryset: QuerySet[M] = (
         model_or_qs
         if isinstance(model_or_qs, QuerySet)
-        else model_or_qs._default_manager.all()
+        else cast("QuerySet[M]", model_or_qs._default_manager.all())
     )
     return get_object_or_404(queryset.filter(owner=user), **lookup)

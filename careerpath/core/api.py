@@ -60,10 +60,18 @@ def _drop_null_defaults(schema: dict[str, Any]) -> None:
 
 class PatchSchema(Schema):
     """A PATCH body: every field may be left out; only fields typed ``X | None``
-    accept null (to clear them). Declare the others ``x: T = Field(None, …)`` so
+    accept null (to clear them). Declare the others ``x: T = omittable(…)`` so
     null for them is a 422 instead of reaching the database."""
 
     model_config = ConfigDict(json_schema_extra=_drop_null_defaults)
+
+
+def omittable(**constraints: Any) -> Any:
+    """A PatchSchema field that may be left out but not sent as null: ``x: T =
+    omittable(…)``. Its default, None, is never validated, so leaving it out is fine,
+    while null fails ``T``. Typed ``Any`` so that ``T`` can stay what the field
+    accepts."""
+    return Field(None, **constraints)
 
 
 # NUL, which no PostgreSQL text or jsonb value can hold, and halves of UTF-16

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from html import escape
+from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -308,7 +309,7 @@ def pace_chart(
         zlib.crc32(repr((starts_on, deadline, baseline, target, series)).encode()),
         "08x",
     )
-    args = {
+    args: dict[str, Any] = {
         "starts_on": starts_on,
         "deadline": deadline,
         "baseline": Decimal(baseline),

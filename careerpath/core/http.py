@@ -17,3 +17,10 @@ class AuthenticatedHttpRequest(HttpRequest):
 
     user: User
     htmx: HtmxDetails
+
+
+class ApiRequest(HttpRequest):
+    """What an API operation receives: every router sits behind token or
+    browser-session authentication, which sets ``auth`` to the signed-in person."""
+
+    auth: User

@@ -147,7 +147,7 @@ def runs_script(value: object) -> bool:
         return False
     text = value.translate(_BROWSER_IGNORES).strip("".join(map(chr, range(33))))
     match = _SCHEME.match(text)
-    return bool(match) and match.group(1).lower() in _SCRIPT_SCHEMES
+    return match is not None and match.group(1).lower() in _SCRIPT_SCHEMES
 
 
 # --- Model field validators --------------------------------------------------------
@@ -221,7 +221,7 @@ class LinkFormField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value)
-        if text in self.empty_values:
+        if text is None or text in self.empty_values:
             return ""
         return clean_link(text, mailto=self.mailto)
 
@@ -305,7 +305,7 @@ class LinkField(models.CharField):
             kwargs["mailto"] = True
         return name, path, args, kwargs
 
-    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
+    def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(
             **{"form_class": LinkFormField, "mailto": self.mailto, **kwargs}
         )

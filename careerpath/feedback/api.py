@@ -5,14 +5,14 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import (
     record_feedback,
@@ -36,12 +36,6 @@ Tag = Annotated[
 KindName = Literal["praise", "constructive", "mixed"]
 StatusName = Literal["pending", "received", "declined"]
 AboutName = Literal["goal", "skill", "project", "other"]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth
-    assert isinstance(user, User)
-    return user
 
 
 # --- Schemas -----------------------------------------------------------------
@@ -80,16 +74,16 @@ class FeedbackPatch(PatchSchema):
     source: Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
-    ] = Field(None)
-    received_on: date = Field(None)
-    context: str = Field(None, max_length=200)
-    kind: KindName = Field(None)
+    ] = omittable()
+    received_on: date = omittable()
+    context: str = omittable(max_length=200)
+    kind: KindName = omittable()
     text: Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
-    ] = Field(None)
-    themes: list[Tag] = Field(None, max_length=12)
-    skills: list[Tag] = Field(None, max_length=12)
+    ] = omittable()
+    themes: list[Tag] = omittable(max_length=12)
+    skills: list[Tag] = omittable(max_length=12)
 
 
 class RequestOut(Schema):
@@ -131,19 +125,17 @@ class RequestIn(Schema):
 
 
 class RequestPatch(PatchSchema):
-    recipient_name: str = Field(None, min_length=1, max_length=120)
-    recipient_email: str = Field(None, max_length=254)
+    recipient_name: str = omittable(min_length=1, max_length=120)
+    recipient_email: str = omittable(max_length=254)
     contact_id: int | None = None
-    about_kind: AboutName = Field(None)
-    about: str = Field(None, min_length=1, max_length=200)
+    about_kind: AboutName = omittable()
+    about: str = omittable(min_length=1, max_length=200)
     goal_id: int | None = None
-    question: str = Field(None, max_length=1000)
-    due_on: date = Field(None)
+    question: str = omittable(max_length=1000)
+    due_on: date = omittable()
     # Checked by the service after the request is found, so a stranger's id is a 404
     # whatever the body says.
-    status: str = Field(
-        None, max_length=10, description="pending, received or declined"
-    )
+    status: str = omittable(max_length=10, description="pending, received or declined")
 
 
 class AreaOut(Schema):
@@ -206,9 +198,9 @@ def _resolve_links(user: User, data: dict[str, object]) -> dict[str, object]:
 @router.get("/feedback", response=list[FeedbackOut], summary="Feedback you received")
 @paginate(Pagination)
 def list_feedback(
-    request: HttpRequest, kind: KindName | None = None, theme: str = ""
+    request: ApiRequest, kind: KindName | None = None, theme: str = ""
 ) -> object:
-    rows = Feedback.objects.owned_by(_user(request))
+    rows = Feedback.objects.owned_by(request.auth)
     if kind:
         rows = rows.filter(kind=kind)
     key = theme_key(theme)
@@ -218,8 +210,8 @@ def list_feedback(
 
 
 @router.post("/feedback", response={201: FeedbackOut}, summary="Record feedback")
-def create_feedback(request: HttpRequest, payload: FeedbackIn) -> object:
-    user = _user(request)
+def create_feedback(request: ApiRequest, payload: FeedbackIn) -> object:
+    user = request.auth
     data = payload.dict()
     pk = data.pop("request_id")
     data["request"] = (
@@ -230,23 +222,23 @@ def create_feedback(request: HttpRequest, payload: FeedbackIn) -> object:
 
 
 @router.get("/feedback/{feedback_id}", response=FeedbackOut)
-def get_feedback(request: HttpRequest, feedback_id: int) -> object:
-    return get_owned_or_404(Feedback, _user(request), pk=feedback_id)
+def get_feedback(request: ApiRequest, feedback_id: int) -> object:
+    return get_owned_or_404(Feedback, request.auth, pk=feedback_id)
 
 
 @router.patch("/feedback/{feedback_id}", response=FeedbackOut)
 def patch_feedback(
-    request: HttpRequest, feedback_id: int, payload: FeedbackPatch
+    request: ApiRequest, feedback_id: int, payload: FeedbackPatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     feedback = get_owned_or_404(Feedback, user, pk=feedback_id)
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     return record_feedback(owner=user, data=data, feedback=feedback)
 
 
 @router.delete("/feedback/{feedback_id}", response={204: None})
-def delete_feedback(request: HttpRequest, feedback_id: int) -> object:
-    get_owned_or_404(Feedback, _user(request), pk=feedback_id).delete()
+def delete_feedback(request: ApiRequest, feedback_id: int) -> object:
+    get_owned_or_404(Feedback, request.auth, pk=feedback_id).delete()
     return Status(204, None)
 
 
@@ -257,8 +249,8 @@ def delete_feedback(request: HttpRequest, feedback_id: int) -> object:
     "/feedback-requests", response=list[RequestOut], summary="Your feedback requests"
 )
 @paginate(Pagination)
-def list_requests(request: HttpRequest, status: StatusName | None = None) -> object:
-    rows = FeedbackRequest.objects.owned_by(_user(request))
+def list_requests(request: ApiRequest, status: StatusName | None = None) -> object:
+    rows = FeedbackRequest.objects.owned_by(request.auth)
     return rows.filter(status=status) if status else rows
 
 
@@ -267,19 +259,19 @@ def list_requests(request: HttpRequest, status: StatusName | None = None) -> obj
     response={201: RequestDetailOut},
     summary="Ask for feedback (the answer includes the ready-to-send text)",
 )
-def create_request(request: HttpRequest, payload: RequestIn) -> object:
-    user = _user(request)
+def create_request(request: ApiRequest, payload: RequestIn) -> object:
+    user = request.auth
     data = _resolve_links(user, payload.dict())
     data["asked_on"] = data["asked_on"] or user.today()
     return Status(201, _request_detail(save_request(owner=user, data=data)))
 
 
 @router.get("/feedback-requests/{request_id}", response=RequestDetailOut)
-def get_request(request: HttpRequest, request_id: int) -> object:
+def get_request(request: ApiRequest, request_id: int) -> object:
     return _request_detail(
         get_owned_or_404(
             FeedbackRequest.objects.select_related("owner"),
-            _user(request),
+            request.auth,
             pk=request_id,
         )
     )
@@ -287,9 +279,9 @@ def get_request(request: HttpRequest, request_id: int) -> object:
 
 @router.patch("/feedback-requests/{request_id}", response=RequestDetailOut)
 def patch_request(
-    request: HttpRequest, request_id: int, payload: RequestPatch
+    request: ApiRequest, request_id: int, payload: RequestPatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     feedback_request = get_owned_or_404(FeedbackRequest, user, pk=request_id)
     data = _resolve_links(user, payload.dict(exclude_unset=True))
     status = data.pop("status", None)
@@ -306,8 +298,8 @@ def patch_request(
 
 
 @router.delete("/feedback-requests/{request_id}", response={204: None})
-def delete_request(request: HttpRequest, request_id: int) -> object:
-    get_owned_or_404(FeedbackRequest, _user(request), pk=request_id).delete()
+def delete_request(request: ApiRequest, request_id: int) -> object:
+    get_owned_or_404(FeedbackRequest, request.auth, pk=request_id).delete()
     return Status(204, None)
 
 
@@ -316,8 +308,8 @@ def delete_request(request: HttpRequest, request_id: int) -> object:
     response=RequestDetailOut,
     summary="E-mail the request (only when the server has e-mail set up)",
 )
-def send_request_endpoint(request: HttpRequest, request_id: int) -> object:
-    feedback_request = get_owned_or_404(FeedbackRequest, _user(request), pk=request_id)
+def send_request_endpoint(request: ApiRequest, request_id: int) -> object:
+    feedback_request = get_owned_or_404(FeedbackRequest, request.auth, pk=request_id)
     return _request_detail(send_request(feedback_request))
 
 
@@ -329,8 +321,8 @@ def send_request_endpoint(request: HttpRequest, request_id: int) -> object:
     response=ThemesOut,
     summary="Recurring themes ranked as areas for improvement, with reasons",
 )
-def improvement_areas(request: HttpRequest) -> object:
-    user = _user(request)
+def improvement_areas(request: ApiRequest) -> object:
+    user = request.auth
     report = theme_report(user)
     goals = theme_goals(user)
 
@@ -362,8 +354,8 @@ def improvement_areas(request: HttpRequest) -> object:
     response={201: ThemeGoalOut},
     summary="Turn a feedback theme into a draft goal",
 )
-def theme_goal(request: HttpRequest, payload: ThemeGoalIn) -> object:
-    user = _user(request)
+def theme_goal(request: ApiRequest, payload: ThemeGoalIn) -> object:
+    user = request.auth
     goal = turn_theme_into_goal(owner=user, theme=payload.theme, today=user.today())
     return Status(
         201, {"goal_id": goal.pk, "statement": goal.statement, "status": goal.status}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -29,22 +29,24 @@ class FeedbackRequestForm(forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
-        self.fields["goal"].queryset = Goal.objects.owned_by(owner).open()
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = Goal.objects.owned_by(owner).open()
         # A contact arrives from the contact's page (?contact=ID); a select of every
         # contact would not scale to a large network, so it travels as a hidden field.
-        self.fields["contact"].queryset = Contact.objects.owned_by(owner)
+        contact = cast(forms.ModelChoiceField, self.fields["contact"])
+        contact.queryset = Contact.objects.owned_by(owner)
         self.fields["contact"].widget = forms.HiddenInput()
         self.fields["recipient_name"].required = False
-        self.fields["goal"].empty_label = "No goal"
+        goal.empty_label = "No goal"
         self.fields[
             "recipient_email"
         ].help_text = "Optional: lets you send the request by e-mail from here."
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if self.has_error("contact"):
             # The field is hidden, so its error would show nowhere.
-            del self._errors["contact"]
+            del self.errors["contact"]
             self.add_error(
                 None, "That contact is not in your network; say whom you are asking."
             )
@@ -82,12 +84,15 @@ class FeedbackForm(forms.ModelForm):
             requests = requests.filter(pk=self.instance.request_id) | requests.pending()
         else:
             requests = requests.pending()
-        self.fields["request"].queryset = requests.order_by("due_on", "pk")
+        request = cast(forms.ModelChoiceField, self.fields["request"])
+        request.queryset = requests.order_by("due_on", "pk")
         self.fields["request"].label = "Answers the request"
-        self.fields["request"].empty_label = "None: unprompted feedback"
+        request.empty_label = "None: unprompted feedback"
         # No kind is preselected: filing criticism as praise by accident skews the themes.
-        self.fields["kind"].choices = [("", "Choose…"), *Feedback.Kind.choices]
-        self.fields["text"].strip = True
+        kind = cast(forms.ChoiceField, self.fields["kind"])
+        kind.choices = [("", "Choose…"), *Feedback.Kind.choices]
+        text = cast(forms.CharField, self.fields["text"])
+        text.strip = True
 
 
 class RequestStatusForm(forms.Form):

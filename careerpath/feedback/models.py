@@ -7,7 +7,7 @@ skill inventory can be added later without changing what is stored here.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -76,7 +76,9 @@ class FeedbackRequest(Owned):
     sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_on = models.DateField(null=True, blank=True, editable=False)
 
-    objects = FeedbackRequestQuerySet.as_manager()
+    objects: ClassVar[models.Manager[FeedbackRequest]] = (
+        FeedbackRequestQuerySet.as_manager()
+    )
 
     class Meta:
         ordering = ("status", "due_on", "pk")
@@ -110,7 +112,7 @@ class FeedbackRequest(Owned):
             raise ValidationError(
                 {"due_on": "The reply date can't be before the day you ask."}
             )
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             raise ValidationError({"goal": "Choose one of your own goals."})
 
 
@@ -196,7 +198,7 @@ class Feedback(Owned):
             errors["text"] = "Write down what they said."
         if self.received_on and self.received_on > self.owner.today():
             errors["received_on"] = "Feedback can't be dated in the future."
-        if self.request_id is not None and self.request.owner_id != self.owner_id:
+        if self.request is not None and self.request.owner_id != self.owner_id:
             errors["request"] = "Choose one of your own requests."
         if errors:
             raise ValidationError(errors)

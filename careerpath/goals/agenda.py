@@ -43,13 +43,13 @@ def due_items(owner: User, start: date, end: date) -> list[DueItem]:
         url = reverse("goals:goal_detail", args=[s.goal_id]) + "#steps"
         items.append(
             DueItem(
-                due_on=s.due_on,
+                due_on=s.due_on,  # type: ignore[arg-type]  # filtered on a range
                 title=f"Step: {s.title}",
                 area="Goals",
                 url=url,
                 kind="step",
             )
-        )  # type: ignore[arg-type]
+        )
     deadlines = (
         Goal.objects.owned_by(owner)
         .active()
@@ -59,11 +59,11 @@ def due_items(owner: User, start: date, end: date) -> list[DueItem]:
     for g in deadlines:
         items.append(
             DueItem(
-                due_on=g.deadline,
+                due_on=g.deadline,  # type: ignore[arg-type]  # filtered on a range
                 title=f"Goal deadline: {g.statement}",
                 area="Goals",
                 url=g.get_absolute_url(),
                 kind="deadline",
-            )  # type: ignore[arg-type]
+            )
         )
     return items

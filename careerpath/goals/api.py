@@ -4,14 +4,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.goals.models import ActionStep, Aspiration, Goal, KpiReading, Milestone
 from careerpath.goals.services import (
     add_milestone,
@@ -42,12 +42,6 @@ StatusName = Literal["draft", "active", "paused", "achieved", "abandoned"]
 CategoryName = Literal[
     "role", "skill", "learning", "project", "network", "balance", "other"
 ]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 # --- Schemas -----------------------------------------------------------------
@@ -120,23 +114,23 @@ class GoalIn(Schema):
 
 
 class GoalPatch(PatchSchema):
-    statement: str = Field(None, min_length=1, max_length=300)
-    category: CategoryName = Field(None)
+    statement: str = omittable(min_length=1, max_length=300)
+    category: CategoryName = omittable()
     parent_id: int | None = None
     aspiration_id: int | None = None
-    is_binary: bool = Field(None)
-    metric_name: str = Field(None, max_length=80)
-    metric_unit: str = Field(None, max_length=24)
+    is_binary: bool = omittable()
+    metric_name: str = omittable(max_length=80)
+    metric_unit: str = omittable(max_length=24)
     baseline: Amount | None = None
     target: Amount | None = None
-    direction: Literal["increase", "decrease"] = Field(None)
-    achievability_note: str = Field(None, max_length=2000)
-    values: list[ValueItem] = Field(None, max_length=20)
-    relevance_note: str = Field(None, max_length=2000)
-    starts_on: date = Field(None)
+    direction: Literal["increase", "decrease"] = omittable()
+    achievability_note: str = omittable(max_length=2000)
+    values: list[ValueItem] = omittable(max_length=20)
+    relevance_note: str = omittable(max_length=2000)
+    starts_on: date = omittable()
     deadline: date | None = None
-    status: StatusName = Field(None)
-    priority: Literal[1, 2, 3] = Field(None)
+    status: StatusName = omittable()
+    priority: Literal[1, 2, 3] = omittable()
     reason: str = Field(
         "",
         max_length=500,
@@ -176,9 +170,9 @@ class MilestoneIn(Schema):
 
 
 class MilestonePatch(PatchSchema):
-    title: Text = Field(None)
-    due_on: date = Field(None)
-    completed: bool = Field(None)
+    title: Text = omittable()
+    due_on: date = omittable()
+    completed: bool = omittable()
 
 
 class StepOut(Schema):
@@ -245,8 +239,8 @@ def _relations(user: User, data: dict[str, object]) -> dict[str, object]:
     return data
 
 
-def _detail(request: HttpRequest, pk: int) -> dict[str, object]:
-    user = _user(request)
+def _detail(request: ApiRequest, pk: int) -> dict[str, object]:
+    user = request.auth
     goal = get_owned_or_404(Goal.objects.with_progress(), user, pk=pk)
     today = user.today()
     report = smart_report(goal, today=today)
@@ -272,11 +266,11 @@ def _detail(request: HttpRequest, pk: int) -> dict[str, object]:
 @router.get("/goals", response=list[GoalOut], summary="Your goals")
 @paginate(Pagination)
 def list_goals(
-    request: HttpRequest,
+    request: ApiRequest,
     status: StatusName | None = None,
     category: CategoryName | None = None,
 ) -> object:
-    goals = Goal.objects.owned_by(_user(request)).order_by("deadline", "pk")
+    goals = Goal.objects.owned_by(request.auth).order_by("deadline", "pk")
     if status:
         goals = goals.filter(status=status)
     if category:
@@ -285,8 +279,8 @@ def list_goals(
 
 
 @router.post("/goals", response={201: GoalDetailOut}, summary="Create a goal")
-def create_goal_endpoint(request: HttpRequest, payload: GoalIn) -> object:
-    user = _user(request)
+def create_goal_endpoint(request: ApiRequest, payload: GoalIn) -> object:
+    user = request.auth
     data = _relations(user, payload.dict())
     confirm = bool(data.pop("confirm_failing"))
     if data.get("starts_on") is None:
@@ -302,7 +296,7 @@ def create_goal_endpoint(request: HttpRequest, payload: GoalIn) -> object:
     response=GoalDetailOut,
     summary="A goal with its SMART check and pace",
 )
-def get_goal(request: HttpRequest, goal_id: int) -> object:
+def get_goal(request: ApiRequest, goal_id: int) -> object:
     return _detail(request, goal_id)
 
 
@@ -311,8 +305,8 @@ def get_goal(request: HttpRequest, goal_id: int) -> object:
     response=GoalDetailOut,
     summary="Adjust a goal (a reason is kept for tracked changes)",
 )
-def patch_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> object:
-    user = _user(request)
+def patch_goal(request: ApiRequest, goal_id: int, payload: GoalPatch) -> object:
+    user = request.auth
     goal = get_owned_or_404(Goal, user, pk=goal_id)
     data = _relations(user, payload.dict(exclude_unset=True))
     reason = str(data.pop("reason", ""))
@@ -326,8 +320,8 @@ def patch_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> object
 @router.delete(
     "/goals/{goal_id}", response={204: None}, summary="Delete a goal and its parts"
 )
-def delete_goal_endpoint(request: HttpRequest, goal_id: int) -> object:
-    delete_goal(get_owned_or_404(Goal, _user(request), pk=goal_id))
+def delete_goal_endpoint(request: ApiRequest, goal_id: int) -> object:
+    delete_goal(get_owned_or_404(Goal, request.auth, pk=goal_id))
     return Status(204, None)
 
 
@@ -336,8 +330,8 @@ def delete_goal_endpoint(request: HttpRequest, goal_id: int) -> object:
     response=list[FindingOut],
     summary="Check a draft goal without saving it",
 )
-def smart_check_endpoint(request: HttpRequest, payload: SmartDraftIn) -> object:
-    user = _user(request)
+def smart_check_endpoint(request: ApiRequest, payload: SmartDraftIn) -> object:
+    user = request.auth
     aspiration = (
         get_owned_or_404(Aspiration, user, pk=payload.aspiration_id)
         if payload.aspiration_id
@@ -376,26 +370,24 @@ def smart_check_endpoint(request: HttpRequest, payload: SmartDraftIn) -> object:
 @router.get(
     "/goals/{goal_id}/milestones", response=list[MilestoneOut], tags=["milestones"]
 )
-def list_milestones(request: HttpRequest, goal_id: int) -> object:
-    goal = get_owned_or_404(Goal, _user(request), pk=goal_id)
+def list_milestones(request: ApiRequest, goal_id: int) -> object:
+    goal = get_owned_or_404(Goal, request.auth, pk=goal_id)
     return list(goal.milestones.all())
 
 
 @router.post(
     "/goals/{goal_id}/milestones", response={201: MilestoneOut}, tags=["milestones"]
 )
-def create_milestone(
-    request: HttpRequest, goal_id: int, payload: MilestoneIn
-) -> object:
-    goal = get_owned_or_404(Goal, _user(request), pk=goal_id)
+def create_milestone(request: ApiRequest, goal_id: int, payload: MilestoneIn) -> object:
+    goal = get_owned_or_404(Goal, request.auth, pk=goal_id)
     return Status(201, add_milestone(goal, title=payload.title, due_on=payload.due_on))
 
 
 @router.patch("/milestones/{milestone_id}", response=MilestoneOut, tags=["milestones"])
 def patch_milestone(
-    request: HttpRequest, milestone_id: int, payload: MilestonePatch
+    request: ApiRequest, milestone_id: int, payload: MilestonePatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     milestone = get_owned_or_404(
         Milestone.objects.select_related("goal"), user, pk=milestone_id
     )
@@ -411,8 +403,8 @@ def patch_milestone(
 
 
 @router.delete("/milestones/{milestone_id}", response={204: None}, tags=["milestones"])
-def delete_milestone(request: HttpRequest, milestone_id: int) -> object:
-    get_owned_or_404(Milestone, _user(request), pk=milestone_id).delete()
+def delete_milestone(request: ApiRequest, milestone_id: int) -> object:
+    get_owned_or_404(Milestone, request.auth, pk=milestone_id).delete()
     return Status(204, None)
 
 
@@ -420,14 +412,14 @@ def delete_milestone(request: HttpRequest, milestone_id: int) -> object:
 
 
 @router.get("/goals/{goal_id}/steps", response=list[StepOut], tags=["action steps"])
-def list_steps(request: HttpRequest, goal_id: int) -> object:
-    goal = get_owned_or_404(Goal, _user(request), pk=goal_id)
+def list_steps(request: ApiRequest, goal_id: int) -> object:
+    goal = get_owned_or_404(Goal, request.auth, pk=goal_id)
     return list(goal.steps.all())
 
 
 @router.post("/goals/{goal_id}/steps", response={201: StepOut}, tags=["action steps"])
-def create_step(request: HttpRequest, goal_id: int, payload: StepIn) -> object:
-    user = _user(request)
+def create_step(request: ApiRequest, goal_id: int, payload: StepIn) -> object:
+    user = request.auth
     goal = get_owned_or_404(Goal, user, pk=goal_id)
     milestone = (
         get_owned_or_404(Milestone, user, pk=payload.milestone_id, goal=goal)
@@ -441,16 +433,16 @@ def create_step(request: HttpRequest, goal_id: int, payload: StepIn) -> object:
 
 
 @router.post("/steps/{step_id}/toggle", response=StepOut, tags=["action steps"])
-def toggle_step_endpoint(request: HttpRequest, step_id: int) -> object:
-    user = _user(request)
+def toggle_step_endpoint(request: ApiRequest, step_id: int) -> object:
+    user = request.auth
     return toggle_step(
         get_owned_or_404(ActionStep, user, pk=step_id), today=user.today()
     )
 
 
 @router.delete("/steps/{step_id}", response={204: None}, tags=["action steps"])
-def delete_step(request: HttpRequest, step_id: int) -> object:
-    get_owned_or_404(ActionStep, _user(request), pk=step_id).delete()
+def delete_step(request: ApiRequest, step_id: int) -> object:
+    get_owned_or_404(ActionStep, request.auth, pk=step_id).delete()
     return Status(204, None)
 
 
@@ -458,14 +450,14 @@ def delete_step(request: HttpRequest, step_id: int) -> object:
 
 
 @router.get("/goals/{goal_id}/readings", response=list[ReadingOut], tags=["readings"])
-def list_readings(request: HttpRequest, goal_id: int) -> object:
-    goal = get_owned_or_404(Goal, _user(request), pk=goal_id)
+def list_readings(request: ApiRequest, goal_id: int) -> object:
+    goal = get_owned_or_404(Goal, request.auth, pk=goal_id)
     return list(goal.readings.all())
 
 
 @router.post("/goals/{goal_id}/readings", response={201: ReadingOut}, tags=["readings"])
-def create_reading(request: HttpRequest, goal_id: int, payload: ReadingIn) -> object:
-    user = _user(request)
+def create_reading(request: ApiRequest, goal_id: int, payload: ReadingIn) -> object:
+    user = request.auth
     goal = get_owned_or_404(Goal, user, pk=goal_id)
     reading = add_reading(
         goal,
@@ -477,8 +469,8 @@ def create_reading(request: HttpRequest, goal_id: int, payload: ReadingIn) -> ob
 
 
 @router.delete("/readings/{reading_id}", response={204: None}, tags=["readings"])
-def delete_reading(request: HttpRequest, reading_id: int) -> object:
-    get_owned_or_404(KpiReading, _user(request), pk=reading_id).delete()
+def delete_reading(request: ApiRequest, reading_id: int) -> object:
+    get_owned_or_404(KpiReading, request.auth, pk=reading_id).delete()
     return Status(204, None)
 
 
@@ -486,13 +478,13 @@ def delete_reading(request: HttpRequest, reading_id: int) -> object:
 
 
 @router.get("/aspirations", response=list[AspirationOut], tags=["aspirations"])
-def list_aspirations(request: HttpRequest) -> object:
-    return list(Aspiration.objects.owned_by(_user(request)))
+def list_aspirations(request: ApiRequest) -> object:
+    return list(Aspiration.objects.owned_by(request.auth))
 
 
 @router.post("/aspirations", response={201: AspirationOut}, tags=["aspirations"])
-def create_aspiration(request: HttpRequest, payload: AspirationIn) -> object:
-    user = _user(request)
+def create_aspiration(request: ApiRequest, payload: AspirationIn) -> object:
+    user = request.auth
     data = payload.dict()
     data["starts_on"] = data["starts_on"] or user.today()
     return Status(201, save_aspiration(owner=user, data=data))
@@ -501,17 +493,17 @@ def create_aspiration(request: HttpRequest, payload: AspirationIn) -> object:
 @router.get(
     "/aspirations/{aspiration_id}", response=AspirationOut, tags=["aspirations"]
 )
-def get_aspiration(request: HttpRequest, aspiration_id: int) -> object:
-    return get_owned_or_404(Aspiration, _user(request), pk=aspiration_id)
+def get_aspiration(request: ApiRequest, aspiration_id: int) -> object:
+    return get_owned_or_404(Aspiration, request.auth, pk=aspiration_id)
 
 
 @router.put(
     "/aspirations/{aspiration_id}", response=AspirationOut, tags=["aspirations"]
 )
 def put_aspiration(
-    request: HttpRequest, aspiration_id: int, payload: AspirationIn
+    request: ApiRequest, aspiration_id: int, payload: AspirationIn
 ) -> object:
-    user = _user(request)
+    user = request.auth
     aspiration = get_owned_or_404(Aspiration, user, pk=aspiration_id)
     data = payload.dict()
     data["starts_on"] = data["starts_on"] or aspiration.starts_on
@@ -521,6 +513,6 @@ def put_aspiration(
 @router.delete(
     "/aspirations/{aspiration_id}", response={204: None}, tags=["aspirations"]
 )
-def delete_aspiration(request: HttpRequest, aspiration_id: int) -> object:
-    get_owned_or_404(Aspiration, _user(request), pk=aspiration_id).delete()
+def delete_aspiration(request: ApiRequest, aspiration_id: int) -> object:
+    get_owned_or_404(Aspiration, request.auth, pk=aspiration_id).delete()
     return Status(204, None)

@@ -232,7 +232,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             baseline=None if baseline is None else Decimal(baseline),
             target=None if target is None else Decimal(target),
             direction="decrease"
-            if baseline is not None and target < baseline
+            if baseline is not None and target is not None and target < baseline
             else "increase",
             achievability_note=ACHIEVABILITY[index % len(TEMPLATES)],
             values=["Continuous learning"]
@@ -282,6 +282,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
                 )
             )
         if metric:
+            assert baseline is not None and target is not None
             last = min(today, deadline)
             days = (last - starts_on).days
             for week in range(0, max(1, days), 14):

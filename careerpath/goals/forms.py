@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -45,7 +45,8 @@ class GoalForm(forms.ModelForm):
         self.owner = owner
         if self.instance.pk is None:
             self.instance.owner = owner
-            self.fields["status"].choices = [
+            status = cast(forms.ChoiceField, self.fields["status"])
+            status.choices = [
                 (Goal.Status.DRAFT, "Draft"),
                 (Goal.Status.ACTIVE, "Active"),
             ]
@@ -53,12 +54,14 @@ class GoalForm(forms.ModelForm):
         parents = Goal.objects.owned_by(owner).open()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        parent = cast(forms.ModelChoiceField, self.fields["parent"])
+        parent.queryset = parents
         self.fields["parent"].label = "Part of a longer-term goal"
-        self.fields["parent"].empty_label = "None: a goal of its own"
-        self.fields["aspiration"].queryset = Aspiration.objects.owned_by(owner)
+        parent.empty_label = "None: a goal of its own"
+        aspiration = cast(forms.ModelChoiceField, self.fields["aspiration"])
+        aspiration.queryset = Aspiration.objects.owned_by(owner)
         self.fields["aspiration"].label = "Serves the aspiration"
-        self.fields["aspiration"].empty_label = "No aspiration"
+        aspiration.empty_label = "No aspiration"
         for name in ("baseline", "target"):
             self.fields[name].widget.attrs["step"] = "any"
 
@@ -93,11 +96,10 @@ class ActionStepForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.goal = goal
         self.instance.owner = goal.owner
-        self.fields["milestone"].queryset = Milestone.objects.owned_by(
-            goal.owner
-        ).filter(goal=goal)
+        milestone = cast(forms.ModelChoiceField, self.fields["milestone"])
+        milestone.queryset = Milestone.objects.owned_by(goal.owner).filter(goal=goal)
         self.fields["milestone"].label = "Under milestone (optional)"
-        self.fields["milestone"].empty_label = "None"
+        milestone.empty_label = "None"
 
 
 class KpiReadingForm(forms.ModelForm):

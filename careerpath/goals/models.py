@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -180,7 +180,7 @@ class Goal(Owned):
     )
     achieved_on = models.DateField(null=True, blank=True, editable=False)
 
-    objects = GoalQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Goal]] = GoalQuerySet.as_manager()
 
     class Meta:
         ordering = ("status", "deadline", "pk")
@@ -267,7 +267,7 @@ class Milestone(Owned):
     completed_on = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = MilestoneQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Milestone]] = MilestoneQuerySet.as_manager()
 
     class Meta:
         ordering = ("due_on", "order", "pk")
@@ -335,7 +335,7 @@ class ActionStep(Owned):
         return self.done_on is not None
 
     def clean(self) -> None:
-        if self.milestone_id is not None and self.milestone.goal_id != self.goal_id:
+        if self.milestone is not None and self.milestone.goal_id != self.goal_id:
             raise ValidationError({"milestone": "Choose a milestone of this goal."})
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from careerpath.core.charts import amount, short_date
 
@@ -165,7 +165,7 @@ def metric_pace(
         progress = (
             Decimal(1) if actual * direction >= target * direction else Decimal(0)
         )
-    common = {
+    common: dict[str, Any] = {
         "expected_today": expected,
         "actual": actual,
         "difference": difference,
@@ -204,7 +204,10 @@ def milestone_pace(
     done = max(0, min(done, total))
     share = Decimal(done) / Decimal(total)
     noun = "milestone" if total == 1 else "milestones"
-    common = {"progress": float(share), "expected_progress": float(elapsed)}
+    common: dict[str, Any] = {
+        "progress": float(share),
+        "expected_progress": float(elapsed),
+    }
     if done >= total:
         reason = (
             "The milestone is done."

@@ -58,7 +58,7 @@ class Roadmap:
         return not self.items
 
 
-def _goal_queryset(owner: User, *, status: str, category: str):  # type: ignore[no-untyped-def]
+def _goal_queryset(owner: User, *, status: str, category: str):
     goals = (
         Goal.objects.owned_by(owner)
         .select_related("aspiration")

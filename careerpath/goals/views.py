@@ -393,7 +393,7 @@ def milestone_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         )
     else:
         messages.info(request, f"“{milestone.title}” is open again.")
-    return redirect(request.POST.get("next") if _safe_next(request) else milestone.goal)
+    return redirect(request.POST["next"] if _safe_next(request) else milestone.goal)
 
 
 @require_POST
@@ -428,7 +428,7 @@ def step_toggle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         ActionStep.objects.select_related("goal"), request.user, pk=pk
     )
     toggle_step(step, today=request.user.today())
-    return redirect(request.POST.get("next") if _safe_next(request) else step.goal)
+    return redirect(request.POST["next"] if _safe_next(request) else step.goal)
 
 
 @require_POST

@@ -3,14 +3,14 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.goals.models import Goal
 from careerpath.journal.models import Entry, Setback
 from careerpath.journal.services import (
@@ -32,12 +32,6 @@ Mood = Annotated[int, Field(ge=1, le=5)]
 LongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 class SetbackOut(Schema):
@@ -86,21 +80,21 @@ class EntryIn(Schema):
 
 
 class EntryPatch(PatchSchema):
-    written_on: date = Field(None)
-    title: str = Field(None, max_length=160)
+    written_on: date = omittable()
+    title: str = omittable(max_length=160)
     text: Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
-    ] = Field(None)
-    mood: Mood = Field(None)
-    tags: list[Tag] = Field(None, max_length=12)
+    ] = omittable()
+    mood: Mood = omittable()
+    tags: list[Tag] = omittable(max_length=12)
 
 
 class SetbackPatch(PatchSchema):
     goal_id: int | None = None
-    lesson: LongText = Field(None)
-    next_time: LongText = Field(None)
-    outcome: LongText = Field(None)
+    lesson: LongText = omittable()
+    next_time: LongText = omittable()
+    outcome: LongText = omittable()
     outcome_on: date | None = None
 
 
@@ -120,9 +114,9 @@ def _goal(user: User, goal_id: int | None) -> Goal | None:
 @router.get("/journal/entries", response=list[EntryOut], summary="Your journal entries")
 @paginate(Pagination)
 def list_entries(
-    request: HttpRequest, tag: str | None = None, setbacks: bool = False
+    request: ApiRequest, tag: str | None = None, setbacks: bool = False
 ) -> object:
-    entries = Entry.objects.owned_by(_user(request)).with_setback()
+    entries = Entry.objects.owned_by(request.auth).with_setback()
     if tag:
         entries = entries.tagged(tag)
     if setbacks:
@@ -135,8 +129,8 @@ def list_entries(
     response={201: EntryOut},
     summary="Write an entry (with `setback` for a setback)",
 )
-def create_entry(request: HttpRequest, payload: EntryIn) -> object:
-    user = _user(request)
+def create_entry(request: ApiRequest, payload: EntryIn) -> object:
+    user = request.auth
     data = payload.dict(exclude={"setback"})
     data["body"] = data.pop("text")
     data["written_on"] = data["written_on"] or user.today()
@@ -152,13 +146,13 @@ def create_entry(request: HttpRequest, payload: EntryIn) -> object:
 
 
 @router.get("/journal/entries/{entry_id}", response=EntryOut)
-def get_entry(request: HttpRequest, entry_id: int) -> object:
-    return get_owned_or_404(Entry.objects.with_setback(), _user(request), pk=entry_id)
+def get_entry(request: ApiRequest, entry_id: int) -> object:
+    return get_owned_or_404(Entry.objects.with_setback(), request.auth, pk=entry_id)
 
 
 @router.patch("/journal/entries/{entry_id}", response=EntryOut)
-def patch_entry(request: HttpRequest, entry_id: int, payload: EntryPatch) -> object:
-    user = _user(request)
+def patch_entry(request: ApiRequest, entry_id: int, payload: EntryPatch) -> object:
+    user = request.auth
     entry = get_owned_or_404(Entry.objects.with_setback(), user, pk=entry_id)
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     if "text" in data:
@@ -168,8 +162,8 @@ def patch_entry(request: HttpRequest, entry_id: int, payload: EntryPatch) -> obj
 
 
 @router.delete("/journal/entries/{entry_id}", response={204: None})
-def delete_entry_endpoint(request: HttpRequest, entry_id: int) -> object:
-    delete_entry(get_owned_or_404(Entry, _user(request), pk=entry_id))
+def delete_entry_endpoint(request: ApiRequest, entry_id: int) -> object:
+    delete_entry(get_owned_or_404(Entry, request.auth, pk=entry_id))
     return Status(204, None)
 
 
@@ -179,9 +173,9 @@ def delete_entry_endpoint(request: HttpRequest, entry_id: int) -> object:
     summary="Change a setback's lesson or goal, or note how it turned out",
 )
 def patch_setback(
-    request: HttpRequest, setback_id: int, payload: SetbackPatch
+    request: ApiRequest, setback_id: int, payload: SetbackPatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     setback = get_owned_or_404(
         Setback.objects.select_related("entry"), user, pk=setback_id
     )
@@ -208,8 +202,8 @@ def patch_setback(
     response=list[ResilienceOut],
     summary="Setbacks with their lessons, outcomes and what happened to the goal since",
 )
-def get_resilience(request: HttpRequest) -> object:
-    user = _user(request)
+def get_resilience(request: ApiRequest) -> object:
+    user = request.auth
     today = user.today()
     rows = []
     for setback in setbacks_for_resilience(user):

@@ -236,7 +236,7 @@ def entry_texts(rng: random.Random, count: int) -> list[tuple[str, str, list[str
     # beyond that (a load test), repeats are allowed rather than searched for.
     unique = count <= distinct * 3 // 4
     seen: set[str] = set()
-    out = []
+    out: list[tuple[str, str, list[str]]] = []
     while len(out) < count:
         titles, events, outcomes, tags = THEMES[rng.randrange(len(THEMES))]
         thought = rng.choice(THOUGHTS)

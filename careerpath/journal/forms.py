@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -53,11 +53,12 @@ class SetbackForm(forms.ModelForm):
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
-        self.fields["goal"].queryset = Goal.objects.owned_by(owner).order_by(
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = Goal.objects.owned_by(owner).order_by(
             "status", "deadline", "pk"
         )
         self.fields["goal"].label = "Goal it set back"
-        self.fields["goal"].empty_label = "No particular goal"
+        goal.empty_label = "No particular goal"
 
 
 class OutcomeForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -56,7 +56,7 @@ class Entry(Owned):
     # Kept in step with ``tags`` by save(): "|tag one|tag two|".
     tag_index = models.CharField(max_length=2000, blank=True, editable=False)
 
-    objects = EntryQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Entry]] = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ("-written_on", "-pk")
@@ -133,7 +133,7 @@ class Setback(Owned):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             errors["goal"] = "Choose one of your own goals."
         if self.outcome.strip() and self.outcome_on is None:
             errors["outcome_on"] = "Say when you noted how it turned out."

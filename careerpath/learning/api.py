@@ -4,14 +4,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.core.links import Link
 from careerpath.goals.models import Goal
 from careerpath.learning.hours import (
@@ -48,12 +48,6 @@ SkillName = Annotated[
 ]
 Money = Annotated[Decimal, Field(ge=0, max_digits=10, decimal_places=2)]
 Hours = Annotated[Decimal, Field(ge=0, max_digits=6, decimal_places=1)]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 # --- Schemas -----------------------------------------------------------------
@@ -117,8 +111,8 @@ class ItemIn(Schema):
 class ItemPatch(PatchSchema):
     # kind and status are checked against their choices after the item is found, so a
     # stranger's request gets the same 404 whatever it carries.
-    title: str = Field(None, min_length=1, max_length=200)
-    kind: str = Field(None, max_length=16, description="As in ItemIn.")
+    title: str = omittable(min_length=1, max_length=200)
+    kind: str = omittable(max_length=16, description="As in ItemIn.")
     provider: str | None = Field(None, max_length=120)
     url: Link | None = None
     cost: Money | None = None
@@ -126,8 +120,8 @@ class ItemPatch(PatchSchema):
     hours: Hours | None = None
     starts_on: date | None = None
     finishes_on: date | None = None
-    status: str = Field(None, max_length=12, description="As in ItemIn.")
-    skills: list[SkillName] = Field(None, max_length=20)
+    status: str = omittable(max_length=12, description="As in ItemIn.")
+    skills: list[SkillName] = omittable(max_length=20)
     goal_id: int | None = None
     issued_on: date | None = None
     expires_on: date | None = None
@@ -217,11 +211,11 @@ def _detail(user: User, pk: int) -> dict[str, object]:
 @router.get("/learning/items", response=list[ItemOut], summary="Your learning items")
 @paginate(Pagination)
 def list_items(
-    request: HttpRequest,
+    request: ApiRequest,
     status: StatusName | None = None,
     kind: KindName | None = None,
 ) -> object:
-    items = LearningItem.objects.owned_by(_user(request)).order_by("-created_at", "-pk")
+    items = LearningItem.objects.owned_by(request.auth).order_by("-created_at", "-pk")
     if status:
         items = items.filter(status=status)
     if kind:
@@ -232,8 +226,8 @@ def list_items(
 @router.post(
     "/learning/items", response={201: ItemDetailOut}, summary="Add a learning item"
 )
-def create_item(request: HttpRequest, payload: ItemIn) -> object:
-    user = _user(request)
+def create_item(request: ApiRequest, payload: ItemIn) -> object:
+    user = request.auth
     item = save_learning_item(
         owner=user, data=_item_data(user, payload.dict()), today=user.today()
     )
@@ -241,13 +235,13 @@ def create_item(request: HttpRequest, payload: ItemIn) -> object:
 
 
 @router.get("/learning/items/{item_id}", response=ItemDetailOut)
-def get_item(request: HttpRequest, item_id: int) -> object:
-    return _detail(_user(request), item_id)
+def get_item(request: ApiRequest, item_id: int) -> object:
+    return _detail(request.auth, item_id)
 
 
 @router.patch("/learning/items/{item_id}", response=ItemDetailOut)
-def patch_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> object:
-    user = _user(request)
+def patch_item(request: ApiRequest, item_id: int, payload: ItemPatch) -> object:
+    user = request.auth
     item = get_owned_or_404(LearningItem, user, pk=item_id)
     save_learning_item(
         owner=user,
@@ -259,14 +253,14 @@ def patch_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> object
 
 
 @router.delete("/learning/items/{item_id}", response={204: None})
-def delete_item(request: HttpRequest, item_id: int) -> object:
-    delete_learning_item(get_owned_or_404(LearningItem, _user(request), pk=item_id))
+def delete_item(request: ApiRequest, item_id: int) -> object:
+    delete_learning_item(get_owned_or_404(LearningItem, request.auth, pk=item_id))
     return Status(204, None)
 
 
 @router.post("/learning/items/{item_id}/complete", response=ItemDetailOut)
-def complete_item(request: HttpRequest, item_id: int) -> object:
-    user = _user(request)
+def complete_item(request: ApiRequest, item_id: int) -> object:
+    user = request.auth
     item = get_owned_or_404(LearningItem, user, pk=item_id)
     complete_learning_item(item, today=user.today())
     return _detail(user, item.pk)
@@ -283,12 +277,12 @@ def complete_item(request: HttpRequest, item_id: int) -> object:
 )
 @paginate(Pagination)
 def list_sessions(
-    request: HttpRequest,
+    request: ApiRequest,
     since: date | None = None,
     until: date | None = None,
     item_id: int | None = None,
 ) -> object:
-    sessions = LearningSession.objects.owned_by(_user(request))
+    sessions = LearningSession.objects.owned_by(request.auth)
     if since:
         sessions = sessions.filter(logged_on__gte=since)
     if until:
@@ -304,8 +298,8 @@ def list_sessions(
     summary="Log hours of learning",
     tags=["learning log"],
 )
-def create_session(request: HttpRequest, payload: SessionIn) -> object:
-    user = _user(request)
+def create_session(request: ApiRequest, payload: SessionIn) -> object:
+    user = request.auth
     item = (
         get_owned_or_404(LearningItem, user, pk=payload.item_id)
         if payload.item_id is not None
@@ -325,8 +319,8 @@ def create_session(request: HttpRequest, payload: SessionIn) -> object:
 @router.delete(
     "/learning/sessions/{session_id}", response={204: None}, tags=["learning log"]
 )
-def delete_session_endpoint(request: HttpRequest, session_id: int) -> object:
-    delete_session(get_owned_or_404(LearningSession, _user(request), pk=session_id))
+def delete_session_endpoint(request: ApiRequest, session_id: int) -> object:
+    delete_session(get_owned_or_404(LearningSession, request.auth, pk=session_id))
     return Status(204, None)
 
 
@@ -337,12 +331,12 @@ def delete_session_endpoint(request: HttpRequest, session_id: int) -> object:
     tags=["learning log"],
 )
 def summary(
-    request: HttpRequest,
+    request: ApiRequest,
     months: Annotated[
         int, Field(ge=1, le=60, description="Months up to this one.")
     ] = 12,
 ) -> object:
-    user = _user(request)
+    user = request.auth
     today = user.today()
     month_starts = months_ending(today, months)
     logged = [

@@ -290,11 +290,11 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
         elif item.status == Status.IN_PROGRESS:
             budget *= 0.6
         while budget > 0.2:
-            hours = min(
+            logged = min(
                 Decimal(rng.choice(("0.5", "1", "1", "1.5", "2", "3"))),
                 Decimal(str(round(budget, 1))),
             )
-            if hours <= 0:
+            if logged <= 0:
                 break
             day = item.starts_on + timedelta(days=rng.randint(0, span))
             skill = (
@@ -302,10 +302,10 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
             )
             sessions.append(
                 LearningSession(
-                    owner=owner, item=item, logged_on=day, hours=hours, skill=skill
+                    owner=owner, item=item, logged_on=day, hours=logged, skill=skill
                 )
             )
-            budget -= float(hours)
+            budget -= float(logged)
     # Practice outside any course: an hour or so most weeks for two years.
     practice = canonical_skills(["SQL", "Python", "Data visualization"])
     for week in range(104 * scale):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -85,8 +85,9 @@ class LearningItemForm(forms.ModelForm):
             goals = goals | Goal.objects.owned_by(owner).filter(
                 pk=self.instance.goal_id
             )
-        self.fields["goal"].queryset = goals.order_by("statement")
-        self.fields["goal"].empty_label = "No goal"
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = goals.order_by("statement")
+        goal.empty_label = "No goal"
         for name in ("cost", "hours"):
             self.fields[name].widget.attrs.update({"step": "any", "min": "0"})
         self.fields["currency"].widget.attrs.update(
@@ -95,7 +96,7 @@ class LearningItemForm(forms.ModelForm):
         _suggesting(self.fields["add_skill"].widget, suggest_url)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         extra = " ".join((cleaned.get("add_skill") or "").split())
         if extra and "skills" in cleaned:
             cleaned["skills"] = [*cleaned["skills"], extra]
@@ -130,6 +131,7 @@ class LearningSessionForm(forms.ModelForm):
             self.instance.item = item
         else:
             items = LearningItem.objects.owned_by(owner).open().order_by("title")
-            self.fields["item"].queryset = items
-            self.fields["item"].empty_label = "None (practice or reading)"
+            item_field = cast(forms.ModelChoiceField, self.fields["item"])
+            item_field.queryset = items
+            item_field.empty_label = "None (practice or reading)"
         _suggesting(self.fields["skill"].widget, suggest_url)

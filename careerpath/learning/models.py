@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -122,7 +122,10 @@ class LearningItem(Owned):
     )
     completed_on = models.DateField(null=True, blank=True, editable=False)
 
-    objects = LearningItemQuerySet.as_manager()
+    objects: ClassVar[models.Manager[LearningItem]] = LearningItemQuerySet.as_manager()
+    # Set on the rows of objects.with_logged_hours().
+    logged_hours: Decimal | None
+    session_count: int
 
     class Meta:
         ordering = ("status", "-starts_on", "title", "pk")
@@ -205,7 +208,7 @@ class LearningItem(Owned):
                 errors["currency"] = "Use a three-letter currency code such as EUR."
             elif self.cost is None:
                 errors["currency"] = "Give the cost too, or leave the currency empty."
-        if self.goal_id is not None and self.goal.owner_id != self.owner_id:
+        if self.goal is not None and self.goal.owner_id != self.owner_id:
             errors["goal"] = "Choose one of your own goals."
         if errors:
             raise ValidationError(errors)
@@ -237,7 +240,9 @@ class LearningSession(Owned):
     )
     note = models.CharField(max_length=500, blank=True)
 
-    objects = LearningSessionQuerySet.as_manager()
+    objects: ClassVar[models.Manager[LearningSession]] = (
+        LearningSessionQuerySet.as_manager()
+    )
 
     class Meta:
         ordering = ("-logged_on", "-pk")
@@ -264,7 +269,7 @@ class LearningSession(Owned):
             errors["hours"] = "A day has 24 hours: log at most 24 in one session."
         if self.logged_on and self.owner_id and self.logged_on > self.owner.today():
             errors["logged_on"] = "You can't log hours in the future."
-        if self.item_id is not None and self.item.owner_id != self.owner_id:
+        if self.item is not None and self.item.owner_id != self.owner_id:
             errors["item"] = "Choose one of your own learning items."
         if errors:
             raise ValidationError(errors)

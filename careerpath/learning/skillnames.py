@@ -20,8 +20,8 @@ SUGGESTION_LIMIT = 12
 
 # Prefer the built-in vocabulary's short labels over ESCO's long ones, and a skill's
 # preferred label over an alias another skill happens to share.
-_SOURCE_RANK = {Source.BUILTIN: 0, Source.ONET: 1, Source.ESCO: 2}
-_ALIAS_RANK = {
+_SOURCE_RANK: dict[str, int] = {Source.BUILTIN: 0, Source.ONET: 1, Source.ESCO: 2}
+_ALIAS_RANK: dict[str, int] = {
     SkillAlias.Kind.PREFERRED: 0,
     SkillAlias.Kind.ALTERNATIVE: 1,
     SkillAlias.Kind.ABBREVIATION: 2,

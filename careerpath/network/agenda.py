@@ -74,7 +74,7 @@ def due_items(owner: User, start: date, end: date) -> list[DueItem]:
         who = f"{name} ({company})" if company else name
         items.append(
             DueItem(
-                due_on=due_on,
+                due_on=due_on,  # type: ignore[arg-type]  # tracked: never null
                 overdue_on=overdue_on,
                 title=f"Get back in touch with {who}",
                 area="Network",

@@ -1,17 +1,18 @@
 """API for contacts, interactions, events, keep-in-touch suggestions, imports and exports."""
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, cast
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.core.links import ContactLink, ProfileLink
 from careerpath.goals.models import Goal
 from careerpath.network import portability
@@ -50,12 +51,6 @@ RelationshipName = Literal[
 ]
 ChannelName = Literal["meeting", "call", "video", "email", "message", "event", "social"]
 HelpName = Literal["none", "gave", "received", "both"]
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
 
 
 # --- Schemas -----------------------------------------------------------------
@@ -121,9 +116,9 @@ class ContactOut(Schema):
         return obj.phones
 
     @staticmethod
-    def resolve_cadence(obj: Contact, context: dict[str, object]) -> dict[str, object]:
-        request = context["request"]
-        state = obj.cadence(_user(request).today())  # type: ignore[arg-type]
+    def resolve_cadence(obj: Contact, context: dict[str, Any]) -> dict[str, object]:
+        request: ApiRequest = context["request"]
+        state = obj.cadence(request.auth.today())
         return {
             "state": str(state.state),
             "label": state.label,
@@ -161,29 +156,29 @@ class ContactIn(Schema):
 
 
 class ContactPatch(PatchSchema):
-    name: Name = Field(None)
-    company: Short = Field(None)
-    title: Short = Field(None)
-    emails: list[Item] = Field(None, max_length=10)
-    phones: list[PhoneSchema] = Field(None, max_length=20)
-    links: list[LinkSchema] = Field(None, max_length=20)
+    name: Name = omittable()
+    company: Short = omittable()
+    title: Short = omittable()
+    emails: list[Item] = omittable(max_length=10)
+    phones: list[PhoneSchema] = omittable(max_length=20)
+    links: list[LinkSchema] = omittable(max_length=20)
     profile_url: ProfileLink = Field(None)
-    how_we_met: str = Field(None, max_length=300)
+    how_we_met: str = omittable(max_length=300)
     met_on: date | None = None
-    relationship_types: list[RelationshipName] = Field(None, max_length=9)
+    relationship_types: list[RelationshipName] = omittable(max_length=9)
     tags: list[
         Annotated[
             str,
             StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
         ]
-    ] = Field(None, max_length=20)
-    notes: str = Field(None, max_length=NOTES_MAX)
-    goal_ids: list[int] = Field(None, max_length=50)
-    keep_in_touch: bool = Field(None)
+    ] = omittable(max_length=20)
+    notes: str = omittable(max_length=NOTES_MAX)
+    goal_ids: list[int] = omittable(max_length=50)
+    keep_in_touch: bool = omittable()
     ideal_interval_days: int | None = Field(None, ge=1, le=3650)
     max_interval_days: int | None = Field(None, ge=1, le=3650)
-    advocates_for: str = Field(None, max_length=2000)
-    advocates_where: str = Field(None, max_length=300)
+    advocates_for: str = omittable(max_length=2000)
+    advocates_where: str = omittable(max_length=300)
 
 
 class InteractionOut(Schema):
@@ -286,11 +281,11 @@ class ImportOut(Schema):
 def _contact_data(
     user: User, data: dict[str, object]
 ) -> tuple[dict[str, object], list[Goal] | None]:
-    goal_ids = data.pop("goal_ids", None)
+    goal_ids = cast("list[int] | None", data.pop("goal_ids", None))
     goals = None
     if goal_ids is not None:
-        goals = list(Goal.objects.owned_by(user).filter(pk__in=goal_ids))  # type: ignore[misc]
-        if len(goals) != len(set(goal_ids)):  # type: ignore[arg-type]
+        goals = list(Goal.objects.owned_by(user).filter(pk__in=goal_ids))
+        if len(goals) != len(set(goal_ids)):
             raise ValidationError({"goal_ids": "Choose your own goals."})
     return data, goals
 
@@ -310,7 +305,7 @@ def _owned_contacts(user: User, ids: list[int]) -> list[Contact]:
 )
 @paginate(Pagination)
 def list_contacts(
-    request: HttpRequest,
+    request: ApiRequest,
     q: str = "",
     relationship: RelationshipName | None = None,
     tag: str = "",
@@ -318,7 +313,7 @@ def list_contacts(
 ) -> object:
     """``q``: words in the name, company, title, tags, e-mails or notes; ``due``: only
     people due a catch-up."""
-    user = _user(request)
+    user = request.auth
     today = user.today()
     contacts = Contact.objects.owned_by(user).prefetch_related("goals")
     if q:
@@ -333,8 +328,8 @@ def list_contacts(
 
 
 @router.post("/network/contacts", response={201: ContactOut}, summary="Add a contact")
-def create_contact_endpoint(request: HttpRequest, payload: ContactIn) -> object:
-    user = _user(request)
+def create_contact_endpoint(request: ApiRequest, payload: ContactIn) -> object:
+    user = request.auth
     data, goals = _contact_data(user, payload.dict())
     contact = save_contact(owner=user, data=data, today=user.today(), goals=goals)
     return Status(201, contact)
@@ -345,8 +340,8 @@ def create_contact_endpoint(request: HttpRequest, payload: ContactIn) -> object:
     response=ContactOut,
     summary="One contact with its cadence",
 )
-def get_contact(request: HttpRequest, contact_id: int) -> object:
-    user = _user(request)
+def get_contact(request: ApiRequest, contact_id: int) -> object:
+    user = request.auth
     return get_owned_or_404(Contact, user, pk=contact_id)
 
 
@@ -354,9 +349,9 @@ def get_contact(request: HttpRequest, contact_id: int) -> object:
     "/network/contacts/{contact_id}", response=ContactOut, summary="Change a contact"
 )
 def patch_contact(
-    request: HttpRequest, contact_id: int, payload: ContactPatch
+    request: ApiRequest, contact_id: int, payload: ContactPatch
 ) -> object:
-    user = _user(request)
+    user = request.auth
     contact = get_owned_or_404(Contact, user, pk=contact_id)
     data, goals = _contact_data(user, payload.dict(exclude_unset=True))
     save_contact(
@@ -368,8 +363,8 @@ def patch_contact(
 @router.delete(
     "/network/contacts/{contact_id}", response={204: None}, summary="Delete a contact"
 )
-def delete_contact_endpoint(request: HttpRequest, contact_id: int) -> object:
-    delete_contact(get_owned_or_404(Contact, _user(request), pk=contact_id))
+def delete_contact_endpoint(request: ApiRequest, contact_id: int) -> object:
+    delete_contact(get_owned_or_404(Contact, request.auth, pk=contact_id))
     return Status(204, None)
 
 
@@ -382,8 +377,8 @@ def delete_contact_endpoint(request: HttpRequest, contact_id: int) -> object:
     summary="Your interactions, newest first",
 )
 @paginate(Pagination)
-def list_interactions(request: HttpRequest, contact_id: int | None = None) -> object:
-    interactions = Interaction.objects.owned_by(_user(request)).with_contacts()
+def list_interactions(request: ApiRequest, contact_id: int | None = None) -> object:
+    interactions = Interaction.objects.owned_by(request.auth).with_contacts()
     if contact_id is not None:
         interactions = interactions.filter(contacts__pk=contact_id)
     return interactions.order_by("-occurred_on", "-pk")
@@ -394,8 +389,8 @@ def list_interactions(request: HttpRequest, contact_id: int | None = None) -> ob
     response={201: InteractionOut},
     summary="Log an interaction with one or more contacts (resets their cadence)",
 )
-def create_interaction(request: HttpRequest, payload: InteractionIn) -> object:
-    user = _user(request)
+def create_interaction(request: ApiRequest, payload: InteractionIn) -> object:
+    user = request.auth
     data = payload.dict()
     contacts = _owned_contacts(user, data.pop("contact_ids"))
     interaction = log_interaction(
@@ -410,9 +405,9 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> object:
     summary="Replace an interaction",
 )
 def put_interaction(
-    request: HttpRequest, interaction_id: int, payload: InteractionIn
+    request: ApiRequest, interaction_id: int, payload: InteractionIn
 ) -> object:
-    user = _user(request)
+    user = request.auth
     interaction = get_owned_or_404(Interaction, user, pk=interaction_id)
     data = payload.dict()
     contacts = _owned_contacts(user, data.pop("contact_ids"))
@@ -425,8 +420,8 @@ def put_interaction(
     response={204: None},
     summary="Delete an interaction",
 )
-def delete_interaction_endpoint(request: HttpRequest, interaction_id: int) -> object:
-    delete_interaction(get_owned_or_404(Interaction, _user(request), pk=interaction_id))
+def delete_interaction_endpoint(request: ApiRequest, interaction_id: int) -> object:
+    delete_interaction(get_owned_or_404(Interaction, request.auth, pk=interaction_id))
     return Status(204, None)
 
 
@@ -438,8 +433,8 @@ def delete_interaction_endpoint(request: HttpRequest, interaction_id: int) -> ob
     response={201: EventOut},
     summary="Log an event with the people met (new ones become contacts)",
 )
-def create_event(request: HttpRequest, payload: EventIn) -> object:
-    user = _user(request)
+def create_event(request: ApiRequest, payload: EventIn) -> object:
+    user = request.auth
     data = payload.dict()
     people = [PersonMet(**p) for p in data.pop("people_met")]
     existing = _owned_contacts(user, data.pop("contact_ids"))
@@ -467,8 +462,8 @@ def create_event(request: HttpRequest, payload: EventIn) -> object:
     response=list[ReachOutSuggestionOut],
     summary="Whom to reach out to first, and why",
 )
-def reach_out(request: HttpRequest) -> object:
-    user = _user(request)
+def reach_out(request: ApiRequest) -> object:
+    user = request.auth
     overview = build_overview(user, today=user.today())
     return [
         {
@@ -488,8 +483,8 @@ def reach_out(request: HttpRequest) -> object:
     response=ImportOut,
     summary="Preview or commit a LinkedIn Connections.csv, vCard or careerpath CSV import",
 )
-def import_contacts(request: HttpRequest, payload: ImportIn) -> object:
-    user = _user(request)
+def import_contacts(request: ApiRequest, payload: ImportIn) -> object:
+    user = request.auth
     try:
         data = payload.content.encode()
     except UnicodeEncodeError as error:  # a lone surrogate such as "\ud800" in the JSON
@@ -526,15 +521,15 @@ def import_contacts(request: HttpRequest, payload: ImportIn) -> object:
 @router.get(
     "/network/export.vcf", summary="Every contact as vCard 4.0", response={200: None}
 )
-def export_vcard_endpoint(request: HttpRequest) -> HttpResponse:
+def export_vcard_endpoint(request: ApiRequest) -> HttpResponse:
     return HttpResponse(
-        portability.export_vcard(_user(request)),
+        portability.export_vcard(request.auth),
         content_type="text/vcard; charset=utf-8",
     )
 
 
 @router.get("/network/export.csv", summary="Every contact as CSV", response={200: None})
-def export_csv_endpoint(request: HttpRequest) -> HttpResponse:
+def export_csv_endpoint(request: ApiRequest) -> HttpResponse:
     return HttpResponse(
-        portability.export_csv(_user(request)), content_type="text/csv; charset=utf-8"
+        portability.export_csv(request.auth), content_type="text/csv; charset=utf-8"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -61,7 +61,7 @@ class PairsField(forms.CharField):
             )
         return value
 
-    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[dict[str, str]]:
         text = super().clean(value)
         pairs = _pairs(text or "", self.key)
         if len(pairs) > 20:
@@ -75,7 +75,7 @@ class LinkPairsField(PairsField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(key="url", **kwargs)
 
-    def clean(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[dict[str, str]]:
         pairs = super().clean(value)
         for pair in pairs:
             pair["url"] = clean_link(pair["url"], mailto=True)
@@ -150,8 +150,10 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = owned_goals(owner)
-        self.fields["notes"].max_length = NOTES_MAX
+        goals = cast(forms.ModelChoiceField, self.fields["goals"])
+        goals.queryset = owned_goals(owner)
+        notes = cast(forms.CharField, self.fields["notes"])
+        notes.max_length = NOTES_MAX
         if self.instance._state.adding:
             # Nothing is ticked for a new contact until the user chooses it.
             self.initial.setdefault("keep_in_touch", False)
@@ -217,7 +219,7 @@ class PeopleField(forms.CharField):
         kwargs.setdefault("max_length", 10_000)
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> list[PersonMet]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[PersonMet]:
         return parse_people(super().clean(value) or "")
 
 
@@ -337,7 +339,7 @@ class InteractionForm(ContactsPickerMixin, forms.ModelForm):
         self.setup_picker(owner, preselected)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         try:
             data["other_people_contacts"] = self.clean_people()
         except forms.ValidationError as error:
@@ -419,7 +421,8 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = owned_goals(owner)
+        goals = cast(forms.ModelChoiceField, self.fields["goals"])
+        goals.queryset = owned_goals(owner)
 
 
 class ImportForm(forms.Form):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -131,7 +131,7 @@ class Contact(Owned):
     search_text = models.TextField(editable=False, default="", blank=True)
     match_key = models.CharField(max_length=330, editable=False)
 
-    objects = ContactQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Contact]] = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ("name", "pk")
@@ -326,7 +326,7 @@ class Interaction(Owned):
         related_name="interactions",
     )
 
-    objects = InteractionQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Interaction]] = InteractionQuerySet.as_manager()
 
     class Meta:
         ordering = ("-occurred_on", "-pk")

@@ -10,11 +10,12 @@ people already there instead of duplicating them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from careerpath.accounts.models import User
@@ -77,12 +78,12 @@ def detect_kind(text: str, *, filename: str) -> str:
 
 def parse_file(kind: str, text: str, *, filename: str) -> list[ContactRecord]:
     """Read a file of the given kind; raise ``FormatError`` if it is malformed or too big."""
-    readers = {
+    readers: dict[str, Callable[..., list[ContactRecord]]] = {
         ContactImport.Kind.LINKEDIN: linkedin.parse_connections,
         ContactImport.Kind.VCARD: vcard.parse_vcards,
         ContactImport.Kind.CSV: csvfile.parse_csv,
     }
-    records = readers[kind](text, filename=filename)  # type: ignore[operator]
+    records = readers[kind](text, filename=filename)
     if len(records) > MAX_RECORDS:
         raise FormatError(
             filename,
@@ -205,7 +206,7 @@ WRITTEN_FIELDS = (
 _LIMITS = {
     name: (str(f.verbose_name), getattr(f, "max_length", None))
     for name in (*WRITTEN_FIELDS, "match_key")
-    for f in [Contact._meta.get_field(name)]
+    for f in [cast(models.Field, Contact._meta.get_field(name))]
 }
 
 
@@ -259,7 +260,9 @@ def plan_import(owner: User, records: list[ContactRecord]) -> ImportPlan:
         if not record.name:
             plan.rows.append(PlannedRow(record, "skip", "no name"))
             continue
-        problem = _address_problem(record) or _storage_problem(_record_values(record))
+        problem: str | None = _address_problem(record) or _storage_problem(
+            _record_values(record)
+        )
         if problem:
             plan.rows.append(PlannedRow(record, "skip", problem))
             continue

@@ -9,6 +9,7 @@ form), so "export, then import" gives back equal records.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -52,12 +53,10 @@ def tidy_list(items: object, *, fold: bool = True) -> tuple[str, ...]:
     return tuple(result)
 
 
-def tidy_tags(items: object) -> tuple[str, ...]:
+def tidy_tags(items: Iterable[object] | None) -> tuple[str, ...]:
     """Tags never contain commas or semicolons: those separate tags wherever they are typed."""
     return tidy_list(
-        part
-        for raw in (items or ())
-        for part in re.split(r"[,;]", str(raw))  # type: ignore[attr-defined]
+        part for raw in (items or ()) for part in re.split(r"[,;]", str(raw))
     )
 
 

@@ -155,7 +155,8 @@ def refresh_last_interactions(owner: User, contact_ids: Iterable[int]) -> None:
         return
     through = Interaction.contacts.through
     latest = dict(
-        through.objects.filter(contact_id__in=ids, contact__owner=owner)
+        # django-stubs does not follow annotations on an auto-created through model.
+        through.objects.filter(contact_id__in=ids, contact__owner=owner)  # type: ignore[misc]
         .values("contact_id")
         .annotate(last=Max("interaction__occurred_on"))
         .values_list("contact_id", "last")

@@ -62,7 +62,7 @@ def unfold(text: str) -> list[tuple[int, str]]:
     however many lines one property is folded over.
     """
     lines: list[tuple[int, str]] = []
-    start, pieces = 0, []
+    start, pieces = 0, list[str]()
     for number, raw in enumerate(_LINE_END.split(text.removeprefix("\ufeff")), start=1):
         if raw[:1] in (" ", "\t") and pieces:
             pieces.append(raw[1:])
@@ -323,7 +323,7 @@ def _encode_param(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character."""
     parts: list[str] = []
-    current, size = [], 0
+    current, size = list[str](), 0
     limit = FOLD_OCTETS
     for char in line:
         width = len(char.encode())

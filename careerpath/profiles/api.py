@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints, field_validator
 
-from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.profiles.models import SelfAssessment
 from careerpath.profiles.services import (
     get_profile,
@@ -128,75 +127,71 @@ class AssessmentIn(Schema):
 
 
 class AssessmentPatch(PatchSchema):
-    assessed_on: date = Field(None)
-    strengths: list[Item] = Field(None, max_length=20)
-    weaknesses: list[Item] = Field(None, max_length=20)
-    job_satisfaction: Score = Field(None)
-    goal_alignment: Score = Field(None)
-    notes: str = Field(None, max_length=10_000)
-    responsibilities: list[ResponsibilitySchema] = Field(None, max_length=12)
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    assessed_on: date = omittable()
+    strengths: list[Item] = omittable(max_length=20)
+    weaknesses: list[Item] = omittable(max_length=20)
+    job_satisfaction: Score = omittable()
+    goal_alignment: Score = omittable()
+    notes: str = omittable(max_length=10_000)
+    responsibilities: list[ResponsibilitySchema] = omittable(max_length=12)
 
 
 @router.get("/profile", response=ProfileOut, summary="Your profile")
-def get_my_profile(request: HttpRequest) -> object:
-    profile = get_profile(_user(request))
-    return profile if profile.pk else {**ProfileIn().dict(), "updated_at": None}
+def get_my_profile(request: ApiRequest) -> object:
+    profile = get_profile(request.auth)
+    return (
+        profile
+        if profile.pk
+        else {**ProfileIn.model_validate({}).dict(), "updated_at": None}
+    )
 
 
 @router.put("/profile", response=ProfileOut, summary="Replace your profile")
-def put_profile(request: HttpRequest, payload: ProfileIn) -> object:
-    return save_profile(owner=_user(request), data=payload.dict())
+def put_profile(request: ApiRequest, payload: ProfileIn) -> object:
+    return save_profile(owner=request.auth, data=payload.dict())
 
 
 @router.patch("/profile", response=ProfileOut, summary="Change some profile fields")
-def patch_profile(request: HttpRequest, payload: ProfilePatch) -> object:
-    return save_profile(owner=_user(request), data=payload.dict(exclude_unset=True))
+def patch_profile(request: ApiRequest, payload: ProfilePatch) -> object:
+    return save_profile(owner=request.auth, data=payload.dict(exclude_unset=True))
 
 
 @router.get("/assessments", response=list[AssessmentOut], tags=["self-assessments"])
 @paginate(Pagination)
-def list_assessments(request: HttpRequest) -> object:
-    return SelfAssessment.objects.owned_by(_user(request)).with_responsibilities()
+def list_assessments(request: ApiRequest) -> object:
+    return SelfAssessment.objects.owned_by(request.auth).with_responsibilities()
 
 
 @router.post("/assessments", response={201: AssessmentOut}, tags=["self-assessments"])
-def create_assessment(request: HttpRequest, payload: AssessmentIn) -> object:
+def create_assessment(request: ApiRequest, payload: AssessmentIn) -> object:
     data = payload.dict()
     rows = [(r["name"], r["energy"]) for r in data.pop("responsibilities")]
-    assessment = record_assessment(
-        owner=_user(request), data=data, responsibilities=rows
-    )
+    assessment = record_assessment(owner=request.auth, data=data, responsibilities=rows)
     return Status(201, _reload(request, assessment.pk))
 
 
-def _reload(request: HttpRequest, pk: int) -> SelfAssessment:
+def _reload(request: ApiRequest, pk: int) -> SelfAssessment:
     return get_owned_or_404(
-        SelfAssessment.objects.with_responsibilities(), _user(request), pk=pk
+        SelfAssessment.objects.with_responsibilities(), request.auth, pk=pk
     )
 
 
 @router.get(
     "/assessments/{assessment_id}", response=AssessmentOut, tags=["self-assessments"]
 )
-def get_assessment(request: HttpRequest, assessment_id: int) -> object:
+def get_assessment(request: ApiRequest, assessment_id: int) -> object:
     return _reload(request, assessment_id)
 
 
 def _update(
-    request: HttpRequest, assessment_id: int, data: dict[str, object]
+    request: ApiRequest, assessment_id: int, data: dict[str, object]
 ) -> SelfAssessment:
-    assessment = get_owned_or_404(SelfAssessment, _user(request), pk=assessment_id)
+    assessment = get_owned_or_404(SelfAssessment, request.auth, pk=assessment_id)
     responsibilities = data.pop("responsibilities", None)
     rows = (
         None
         if responsibilities is None
-        else [(r["name"], r["energy"]) for r in responsibilities]  # type: ignore[attr-defined, index]
+        else [(r["name"], r["energy"]) for r in responsibilities]  # type: ignore[attr-defined]
     )
     update_assessment(assessment=assessment, data=data, responsibilities=rows)
     return _reload(request, assessment.pk)
@@ -206,7 +201,7 @@ def _update(
     "/assessments/{assessment_id}", response=AssessmentOut, tags=["self-assessments"]
 )
 def put_assessment(
-    request: HttpRequest, assessment_id: int, payload: AssessmentIn
+    request: ApiRequest, assessment_id: int, payload: AssessmentIn
 ) -> object:
     return _update(request, assessment_id, payload.dict())
 
@@ -215,7 +210,7 @@ def put_assessment(
     "/assessments/{assessment_id}", response=AssessmentOut, tags=["self-assessments"]
 )
 def patch_assessment(
-    request: HttpRequest, assessment_id: int, payload: AssessmentPatch
+    request: ApiRequest, assessment_id: int, payload: AssessmentPatch
 ) -> object:
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     return _update(request, assessment_id, data)
@@ -224,6 +219,6 @@ def patch_assessment(
 @router.delete(
     "/assessments/{assessment_id}", response={204: None}, tags=["self-assessments"]
 )
-def delete_assessment(request: HttpRequest, assessment_id: int) -> object:
-    get_owned_or_404(SelfAssessment, _user(request), pk=assessment_id).delete()
+def delete_assessment(request: ApiRequest, assessment_id: int) -> object:
+    get_owned_or_404(SelfAssessment, request.auth, pk=assessment_id).delete()
     return Status(204, None)

@@ -78,7 +78,7 @@ def seed(owner: User, *, rng: random.Random, scale: int, today: date) -> dict[st
     count = 8 * scale
     spacing = max(1, 730 // count)
     assessments = 0
-    rows = []
+    rows: list[Responsibility] = []
     strengths = rng.sample(STRENGTH_POOL[:8], 3)
     weaknesses = rng.sample(WEAKNESS_POOL, 4)
     current = {name: _energy(rng, name) for name in rng.sample(RESPONSIBILITIES, 5)}

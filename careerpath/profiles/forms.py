@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -103,7 +103,7 @@ class ResponsibilityForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         name = " ".join((data.get("name") or "").split())
         data["name"] = name
         if name and data.get("energy") is None:
@@ -147,6 +147,9 @@ def responsibility_formset(
     )
     # A bound formset gets no initial rows: a row left as pre-filled would count as
     # "unchanged" and be dropped, silently losing a responsibility.
-    return formset_class(
-        data, initial=None if data is not None else initial, prefix="resp"
+    return cast(
+        BaseResponsibilityFormSet,
+        formset_class(
+            data, initial=None if data is not None else initial, prefix="resp"
+        ),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -107,7 +107,9 @@ class SelfAssessment(Owned):
         blank=True, max_length=10_000, help_text="Markdown is allowed."
     )
 
-    objects = SelfAssessmentQuerySet.as_manager()
+    objects: ClassVar[models.Manager[SelfAssessment]] = (
+        SelfAssessmentQuerySet.as_manager()
+    )
 
     class Meta:
         ordering = ("-assessed_on",)

@@ -112,7 +112,7 @@ def assessment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     latest = (
         SelfAssessment.objects.owned_by(request.user).with_responsibilities().first()
     )
-    initial = {"assessed_on": request.user.today()}
+    initial: dict[str, object] = {"assessed_on": request.user.today()}
     rows: list[dict[str, object]] = []
     if latest:
         initial |= {

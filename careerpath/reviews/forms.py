@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import F, Q
@@ -40,7 +40,8 @@ class ScheduleForm(forms.ModelForm):
         fields = ("enabled", "weekday", "days_before_end")
 
     def __init__(self, *args: Any, cadence: str, **kwargs: Any) -> None:
-        super().__init__(*args, prefix=cadence, **kwargs)
+        kwargs["prefix"] = cadence
+        super().__init__(*args, **kwargs)
         self.cadence = cadence
         self.cadence_label = f"{Cadence(cadence).label} reviews"
         self.fields["enabled"].label = "Keep this rhythm"
@@ -61,11 +62,12 @@ class GoalAdjustForm(forms.Form):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = (
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = (
             Goal.objects.owned_by(owner)
             .filter(status__in=Goal.OPEN_STATUSES)
             .only("pk", "statement")
-        )  # type: ignore[attr-defined]
+        )
 
 
 class GoalDraftForm(forms.Form):

@@ -7,7 +7,7 @@ when it is completed, so later edits elsewhere do not rewrite what the person sa
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -99,7 +99,7 @@ class Review(Owned):
     decisions = models.JSONField(default=list, blank=True, editable=False)
     completed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = ReviewQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Review]] = ReviewQuerySet.as_manager()
 
     ANSWER_FIELDS = (
         "moving_towards",

@@ -4,14 +4,13 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import StringConstraints
 
-from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.api import Pagination, PatchSchema, omittable
+from careerpath.core.http import ApiRequest
 from careerpath.core.links import Link, RequiredLink
 from careerpath.skills.models import (
     Posting,
@@ -53,12 +52,6 @@ Requirement = Literal["must", "nice"]
 PostingText = str
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
-
-
 # --- Schemas ----------------------------------------------------------------------
 
 
@@ -87,12 +80,12 @@ class UserSkillIn(Schema):
 
 
 class UserSkillPatch(PatchSchema):
-    name: Name = Field(None)
-    level: Level = Field(None)
+    name: Name = omittable()
+    level: Level = omittable()
     target_level: Level | None = None
-    kind: KindName = Field(None)
-    evidence_links: list[RequiredLink] = Field(None, max_length=10)
-    evidence_notes: str = Field(None, max_length=4000)
+    kind: KindName = omittable()
+    evidence_links: list[RequiredLink] = omittable(max_length=10)
+    evidence_notes: str = omittable(max_length=4000)
     last_used_on: date | None = None
 
 
@@ -260,20 +253,20 @@ class GapActionOut(Schema):
 
 @router.get("/skills", response=list[UserSkillOut], summary="Your skill inventory")
 @paginate(Pagination)
-def list_skills(request: HttpRequest, kind: KindName | None = None) -> object:
-    skills = UserSkill.objects.owned_by(_user(request)).order_by("normalized", "pk")
+def list_skills(request: ApiRequest, kind: KindName | None = None) -> object:
+    skills = UserSkill.objects.owned_by(request.auth).order_by("normalized", "pk")
     if kind:
         skills = skills.filter(kind=kind)
     return skills
 
 
 @router.post("/skills", response={201: UserSkillOut}, summary="Add a skill")
-def create_skill(request: HttpRequest, payload: UserSkillIn) -> object:
+def create_skill(request: ApiRequest, payload: UserSkillIn) -> object:
     data = payload.dict()
     return Status(
         201,
         add_skill(
-            owner=_user(request),
+            owner=request.auth,
             name=data["name"],
             level=data["level"],
             target_level=data["target_level"],
@@ -286,19 +279,19 @@ def create_skill(request: HttpRequest, payload: UserSkillIn) -> object:
 
 
 @router.get("/skills/{skill_id}", response=UserSkillOut)
-def get_skill(request: HttpRequest, skill_id: int) -> object:
-    return get_owned_or_404(UserSkill, _user(request), pk=skill_id)
+def get_skill(request: ApiRequest, skill_id: int) -> object:
+    return get_owned_or_404(UserSkill, request.auth, pk=skill_id)
 
 
 @router.patch("/skills/{skill_id}", response=UserSkillOut)
-def patch_skill(request: HttpRequest, skill_id: int, payload: UserSkillPatch) -> object:
-    user_skill = get_owned_or_404(UserSkill, _user(request), pk=skill_id)
+def patch_skill(request: ApiRequest, skill_id: int, payload: UserSkillPatch) -> object:
+    user_skill = get_owned_or_404(UserSkill, request.auth, pk=skill_id)
     return update_skill(user_skill, data=payload.dict(exclude_unset=True))
 
 
 @router.delete("/skills/{skill_id}", response={204: None})
-def delete_skill_endpoint(request: HttpRequest, skill_id: int) -> object:
-    delete_skill(get_owned_or_404(UserSkill, _user(request), pk=skill_id))
+def delete_skill_endpoint(request: ApiRequest, skill_id: int) -> object:
+    delete_skill(get_owned_or_404(UserSkill, request.auth, pk=skill_id))
     return Status(204, None)
 
 
@@ -307,22 +300,22 @@ def delete_skill_endpoint(request: HttpRequest, skill_id: int) -> object:
     response=list[SkillAssessmentOut],
     summary="A skill's assessment history, newest first",
 )
-def list_skill_assessments(request: HttpRequest, skill_id: int) -> object:
-    user_skill = get_owned_or_404(UserSkill, _user(request), pk=skill_id)
+def list_skill_assessments(request: ApiRequest, skill_id: int) -> object:
+    user_skill = get_owned_or_404(UserSkill, request.auth, pk=skill_id)
     return user_skill.assessments.order_by("-assessed_on", "-pk")
 
 
 @router.post("/skills/{skill_id}/assessments", response={201: SkillAssessmentOut})
 def create_skill_assessment(
-    request: HttpRequest, skill_id: int, payload: SkillAssessmentIn
+    request: ApiRequest, skill_id: int, payload: SkillAssessmentIn
 ) -> object:
-    user_skill = get_owned_or_404(UserSkill, _user(request), pk=skill_id)
+    user_skill = get_owned_or_404(UserSkill, request.auth, pk=skill_id)
     return Status(201, record_assessment(user_skill, **payload.dict()))
 
 
 @router.delete("/skill-assessments/{assessment_id}", response={204: None})
-def delete_skill_assessment(request: HttpRequest, assessment_id: int) -> object:
-    get_owned_or_404(SkillAssessment, _user(request), pk=assessment_id).delete()
+def delete_skill_assessment(request: ApiRequest, assessment_id: int) -> object:
+    get_owned_or_404(SkillAssessment, request.auth, pk=assessment_id).delete()
     return Status(204, None)
 
 
@@ -334,7 +327,7 @@ def delete_skill_assessment(request: HttpRequest, assessment_id: int) -> object:
     response=AnalysisOut,
     summary="Analyse a posting's text or HTML without saving it",
 )
-def analyse_posting_endpoint(request: HttpRequest, payload: PostingTextIn) -> object:
+def analyse_posting_endpoint(request: ApiRequest, payload: PostingTextIn) -> object:
     analysis = analyse_text(payload.text)
     return {
         "text": analysis.text,
@@ -351,13 +344,13 @@ def analyse_posting_endpoint(request: HttpRequest, payload: PostingTextIn) -> ob
 
 
 @router.get("/roles", response=list[RoleOut], tags=["target roles"])
-def list_roles(request: HttpRequest) -> object:
-    return TargetRole.objects.owned_by(_user(request))
+def list_roles(request: ApiRequest) -> object:
+    return TargetRole.objects.owned_by(request.auth)
 
 
 @router.post("/roles", response={201: RoleOut}, tags=["target roles"])
-def create_role(request: HttpRequest, payload: RoleIn) -> object:
-    user = _user(request)
+def create_role(request: ApiRequest, payload: RoleIn) -> object:
+    user = request.auth
     if TargetRole.objects.owned_by(user).filter(title__iexact=payload.title).exists():
         raise ValidationError(
             {"title": "You already have a target role with this title."}
@@ -366,21 +359,21 @@ def create_role(request: HttpRequest, payload: RoleIn) -> object:
 
 
 @router.get("/roles/{role_id}", response=RoleOut, tags=["target roles"])
-def get_role(request: HttpRequest, role_id: int) -> object:
-    return get_owned_or_404(TargetRole, _user(request), pk=role_id)
+def get_role(request: ApiRequest, role_id: int) -> object:
+    return get_owned_or_404(TargetRole, request.auth, pk=role_id)
 
 
 @router.delete("/roles/{role_id}", response={204: None}, tags=["target roles"])
-def delete_role_endpoint(request: HttpRequest, role_id: int) -> object:
-    delete_role(get_owned_or_404(TargetRole, _user(request), pk=role_id))
+def delete_role_endpoint(request: ApiRequest, role_id: int) -> object:
+    delete_role(get_owned_or_404(TargetRole, request.auth, pk=role_id))
     return Status(204, None)
 
 
 @router.get(
     "/roles/{role_id}/postings", response=list[PostingOut], tags=["target roles"]
 )
-def list_role_postings(request: HttpRequest, role_id: int) -> object:
-    role = get_owned_or_404(TargetRole, _user(request), pk=role_id)
+def list_role_postings(request: ApiRequest, role_id: int) -> object:
+    role = get_owned_or_404(TargetRole, request.auth, pk=role_id)
     return (
         Posting.objects.owned_by(role.owner)
         .filter(role=role)
@@ -395,18 +388,18 @@ def list_role_postings(request: HttpRequest, role_id: int) -> object:
     summary="Analyse a posting and keep it for review",
 )
 def create_role_posting(
-    request: HttpRequest, role_id: int, payload: PostingIn
+    request: ApiRequest, role_id: int, payload: PostingIn
 ) -> object:
-    user = _user(request)
+    user = request.auth
     role = get_owned_or_404(TargetRole, user, pk=role_id)
     posting = add_posting(role=role, today=user.today(), **payload.dict())
     return Status(201, Posting.objects.prefetch_related("skills").get(pk=posting.pk))
 
 
 @router.get("/postings/{posting_id}", response=PostingOut, tags=["target roles"])
-def get_posting(request: HttpRequest, posting_id: int) -> object:
+def get_posting(request: ApiRequest, posting_id: int) -> object:
     return get_owned_or_404(
-        Posting.objects.prefetch_related("skills"), _user(request), pk=posting_id
+        Posting.objects.prefetch_related("skills"), request.auth, pk=posting_id
     )
 
 
@@ -417,9 +410,9 @@ def get_posting(request: HttpRequest, posting_id: int) -> object:
     summary="Correct the extracted skills and count the posting",
 )
 def review_posting_endpoint(
-    request: HttpRequest, posting_id: int, payload: ReviewIn
+    request: ApiRequest, posting_id: int, payload: ReviewIn
 ) -> object:
-    user = _user(request)
+    user = request.auth
     posting = get_owned_or_404(Posting, user, pk=posting_id)
     review_posting(
         posting,
@@ -438,14 +431,14 @@ def review_posting_endpoint(
 
 
 @router.delete("/postings/{posting_id}", response={204: None}, tags=["target roles"])
-def delete_posting_endpoint(request: HttpRequest, posting_id: int) -> object:
-    delete_posting(get_owned_or_404(Posting, _user(request), pk=posting_id))
+def delete_posting_endpoint(request: ApiRequest, posting_id: int) -> object:
+    delete_posting(get_owned_or_404(Posting, request.auth, pk=posting_id))
     return Status(204, None)
 
 
 @router.get("/roles/{role_id}/profile", response=RoleProfileOut, tags=["target roles"])
-def get_role_profile(request: HttpRequest, role_id: int) -> object:
-    role = get_owned_or_404(TargetRole, _user(request), pk=role_id)
+def get_role_profile(request: ApiRequest, role_id: int) -> object:
+    role = get_owned_or_404(TargetRole, request.auth, pk=role_id)
     profile = role_profile(role)
     return {
         "role_id": role.pk,
@@ -468,8 +461,8 @@ def get_role_profile(request: HttpRequest, role_id: int) -> object:
 
 
 @router.get("/roles/{role_id}/gaps", response=list[GapOut], tags=["target roles"])
-def get_role_gaps(request: HttpRequest, role_id: int) -> object:
-    role = get_owned_or_404(TargetRole, _user(request), pk=role_id)
+def get_role_gaps(request: ApiRequest, role_id: int) -> object:
+    role = get_owned_or_404(TargetRole, request.auth, pk=role_id)
     return [vars(gap) for gap in role_gaps(role)]
 
 
@@ -480,9 +473,9 @@ def get_role_gaps(request: HttpRequest, role_id: int) -> object:
     summary="Turn a gap into a draft goal or a learning item",
 )
 def create_gap_action(
-    request: HttpRequest, role_id: int, payload: GapActionIn
+    request: ApiRequest, role_id: int, payload: GapActionIn
 ) -> object:
-    user = _user(request)
+    user = request.auth
     role = get_owned_or_404(TargetRole, user, pk=role_id)
     if payload.kind == "goal":
         action = turn_gap_into_goal(role=role, key=payload.key, today=user.today())

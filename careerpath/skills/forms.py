@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse_lazy
@@ -126,8 +126,9 @@ class TargetRoleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         occupations = Occupation.objects.order_by("title")
         if occupations.exists():
-            self.fields["occupation"].queryset = occupations
-            self.fields["occupation"].empty_label = "None"
+            occupation = cast(forms.ModelChoiceField, self.fields["occupation"])
+            occupation.queryset = occupations
+            occupation.empty_label = "None"
         else:
             # Nothing imported yet: a select with no choices would only confuse.
             del self.fields["occupation"]

@@ -10,7 +10,7 @@ what the machine proposed are both visible later.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -83,7 +83,7 @@ class UserSkill(Owned):
     evidence_notes = models.TextField("evidence notes", blank=True, max_length=4000)
     last_used_on = models.DateField("last used", null=True, blank=True)
 
-    objects = UserSkillQuerySet.as_manager()
+    objects: ClassVar[models.Manager[UserSkill]] = UserSkillQuerySet.as_manager()
 
     class Meta:
         ordering = ("normalized", "pk")
@@ -134,7 +134,7 @@ class SkillAssessment(Owned):
     )
     note = models.TextField(blank=True, max_length=2000)
 
-    objects = OwnedQuerySet.as_manager()
+    objects: ClassVar[models.Manager[SkillAssessment]] = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ("-assessed_on", "-pk")
@@ -176,7 +176,7 @@ class TargetRole(Owned):
         help_text="An O*NET or ESCO occupation, when imported, adds each skill's importance.",
     )
 
-    objects = TargetRoleQuerySet.as_manager()
+    objects: ClassVar[models.Manager[TargetRole]] = TargetRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ("title", "pk")
@@ -225,7 +225,7 @@ class Posting(Owned):
     added_on = models.DateField()
     reviewed_on = models.DateField(null=True, blank=True)
 
-    objects = PostingQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Posting]] = PostingQuerySet.as_manager()
 
     class Meta:
         ordering = ("-added_on", "-pk")
@@ -280,7 +280,7 @@ class PostingSkill(Owned):
     original_requirement = models.CharField(max_length=4, blank=True)
     original_label = models.CharField(max_length=200, blank=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects: ClassVar[models.Manager[PostingSkill]] = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ("posting", "requirement", "normalized", "pk")
@@ -344,7 +344,7 @@ class GapAction(Owned):
     made_now = False
     created_on = models.DateField()
 
-    objects = OwnedQuerySet.as_manager()
+    objects: ClassVar[models.Manager[GapAction]] = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ("-created_on", "-pk")

@@ -112,7 +112,7 @@ def build_role_profile(
             postings=len(postings),
             must_postings=sum(1 for must in postings.values() if must),
             total_postings=total,
-            need=needs.get(first[key].skill_id) if first[key].skill_id else None,
+            need=needs.get(skill_id) if (skill_id := first[key].skill_id) else None,
         )
         for key, postings in per_skill.items()
     ]

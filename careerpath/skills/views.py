@@ -127,7 +127,7 @@ def skill_suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = request.GET.get("name") or request.GET.get("q") or ""
     if not text:
         # The review form's inputs are named label_<id>; take whichever was sent.
-        text = next((v for k, v in request.GET.items() if k.startswith("label_")), "")
+        text = next((request.GET[k] for k in request.GET if k.startswith("label_")), "")
     return TemplateResponse(
         request,
         "skills/_suggestions.html",
@@ -547,7 +547,7 @@ TOP_GAPS = 8
 def _gap_context(request: AuthenticatedHttpRequest, role: TargetRole) -> dict[str, Any]:
     gaps = role_gaps(role)
     actions = actions_by_key(role)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for gap in gaps:
         made = actions.get(gap.key, [])
         rows.append(

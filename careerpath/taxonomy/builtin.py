@@ -204,10 +204,12 @@ def sync_builtin(
             if k not in have
         ]
         update = []
-        for key in want.keys() & have.keys():
-            pk, text, kind = have[key]
-            if (text, kind) != want[key]:
-                update.append(alias_model(pk=pk, text=want[key][0], kind=want[key][1]))
+        for pair in want.keys() & have.keys():
+            pk, text, kind = have[pair]
+            if (text, kind) != want[pair]:
+                update.append(
+                    alias_model(pk=pk, text=want[pair][0], kind=want[pair][1])
+                )
         aliases.bulk_create(add, batch_size=1000)
         aliases.bulk_update(update, ["text", "kind"], batch_size=1000)
         written += len(drop) + len(add) + len(update)

@@ -51,7 +51,7 @@ _lock = threading.Lock()
 _cache: tuple[int | None, list[VocabularyEntry]] | None = None
 # Built-in skills first, then the sources an operator imports: when two sources name the
 # same phrase, matchers and autocomplete prefer the curated vocabulary.
-_SOURCE_ORDER = {Source.BUILTIN: 0, Source.ESCO: 1, Source.ONET: 2}
+_SOURCE_ORDER: dict[str, int] = {Source.BUILTIN: 0, Source.ESCO: 1, Source.ONET: 2}
 
 
 def _stamp() -> int | None:

@@ -11,6 +11,7 @@ labels (newline-separated) all become aliases; ``skillType`` knowledge becomes t
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -300,7 +301,9 @@ def import_esco(
                         "external_id", "id"
                     )
                 )
-            links = {}
+            links: dict[
+                tuple[int, int], tuple[str, Decimal | None, Decimal | None]
+            ] = {}
             missing = 0
             for _line, occupation, skill, relation in relations:
                 if occupation in occupation_ids and skill in skill_ids:

@@ -9,6 +9,7 @@ or reordered columns between releases do not matter.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import io
 import re
@@ -54,6 +55,10 @@ class TableFile:
     opener: Callable[[], IO[bytes]]
 
 
+def _open_file(path: Path) -> IO[bytes]:
+    return path.open("rb")
+
+
 def table_key(filename: str) -> str:
     """``Occupation Data.txt`` and ``occupation_data.csv.gz`` both → ``occupation_data``."""
     name = filename.rsplit("/", 1)[-1].lower()
@@ -97,7 +102,7 @@ def _zip_members(path: Path) -> list[TableFile]:
                 name=f"{path.name}/{info.filename}",
                 key=table_key(info.filename),
                 size=info.file_size,
-                opener=lambda name=info.filename: _open_member(path, name),
+                opener=functools.partial(_open_member, path, info.filename),
             )
         )
     return found
@@ -123,7 +128,7 @@ def find_tables(paths: list[Path]) -> dict[str, TableFile]:
                     name=candidate.name,
                     key=table_key(candidate.name),
                     size=candidate.stat().st_size,
-                    opener=lambda candidate=candidate: candidate.open("rb"),
+                    opener=functools.partial(_open_file, candidate),
                 )
                 tables.setdefault(table.key, table)
     return tables
@@ -164,8 +169,9 @@ def read_table(
     text: IO[str] | None = None
     try:
         raw = _Counting(table.opener())
-        stream: IO[bytes] = io.BufferedReader(raw)
-        first = stream.peek(2)[:2]
+        buffered = io.BufferedReader(raw)
+        first = buffered.peek(2)[:2]
+        stream: IO[bytes] = buffered
         if table.name.lower().endswith(".gz") or first == b"\x1f\x8b":
             stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, models
 
 from careerpath.taxonomy.models import (
     Occupation,
@@ -62,7 +62,7 @@ def _batches(
 
 
 def _insert(
-    model: type,
+    model: type[models.Model],
     columns: list[str],
     rows: list[tuple],
     tick: Tick | None,

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         items = LearningItem.objects.owned_by(user).with_logged_hours().order_by("pk")
         if not options["all"]:
             items = items.open()
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "id": item.pk,
                 "title": item.title,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -47,7 +47,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stdout = self.stdout._out  # the real stream: the bar redraws with \r
+        stdout = cast(
+            TextIO, self.stdout._out
+        )  # the real stream: the bar redraws with \r
         progress = Progress(
             stdout,
             enabled=not options["quiet"]

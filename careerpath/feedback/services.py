@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from careerpath.accounts.models import User
+from careerpath.core.text import squash
 from careerpath.feedback.asking import RequestText, compose_request
 from careerpath.feedback.models import Feedback, FeedbackRequest, ThemeGoal
 from careerpath.feedback.themes import (
@@ -24,6 +25,7 @@ from careerpath.feedback.themes import (
 from careerpath.goals.drafts import draft_goal
 from careerpath.goals.models import Goal
 from careerpath.goals.services import create_goal
+from careerpath.taxonomy.lookup import resolve_skill_names
 
 REQUEST_FIELDS = (
     "contact",
@@ -64,7 +66,7 @@ def tidy_names(items: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for raw in items:
-        item = " ".join(str(raw).split())
+        item = squash(raw)
         key = theme_key(item)
         if item and key and key not in seen:
             seen.add(key)
@@ -72,12 +74,24 @@ def tidy_names(items: Iterable[str]) -> list[str]:
     return out
 
 
+def skill_names(items: Iterable[str]) -> list[str]:
+    """Tidied skill names, each the taxonomy's label where it knows the name, once each."""
+    names = tidy_names(items)
+    skills = resolve_skill_names(names)
+    return tidy_names(
+        skills[key].label if (key := theme_key(name)) in skills else name
+        for name in names
+    )
+
+
 def _assign(obj: Any, names: Iterable[str], data: Mapping[str, Any]) -> None:
     for name in names:
         if name in data:
             value = data[name]
-            if name in {"themes", "skills"}:
+            if name == "themes":
                 value = tidy_names(value or [])
+            elif name == "skills":
+                value = skill_names(value or [])
             setattr(obj, name, value)
 
 

@@ -1,5 +1,6 @@
-"""The privacy rule is a lint error, not a convention."""
+"""Project rules that are lint errors, not conventions."""
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,84 @@ def test_get_object_or_404_is_banned_outside_core_access():
     assert result.returncode == 1
     assert "get_owned_or_404" in result.stdout
     assert ruff_on(source, "careerpath/core/access.py").returncode == 0
+
+
+def _squash_idioms(path: Path) -> list[int]:
+    """Lines of ``" ".join(x.split())`` in ``path`` (what core.text.squash is for)."""
+
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and isinstance(node.func.value, ast.Constant)
+            and node.func.value.value == " "
+            and len(node.args) == 1
+            and isinstance(node.args[0], ast.Call)
+            and isinstance(node.args[0].func, ast.Attribute)
+            and node.args[0].func.attr == "split"
+            and not node.args[0].args
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_white_space_is_squashed_in_one_place():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "careerpath").rglob("*.py"))
+        if not {"migrations", "tests"} & set(path.parts) and path.name != "text.py"
+        for line in _squash_idioms(path)
+    ]
+    assert found == [], "use careerpath.core.text.squash instead"
+
+
+def test_the_squash_rule_sees_the_idiom(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("a = ' '.join(str(b).split())\nc = ' '.join(d.split(';'))\n")
+    assert _squash_idioms(sample) == [1]
+
+
+SHARED_HELPERS = {
+    "add_months": "careerpath/core/dates.py",
+    "month_start": "careerpath/core/dates.py",
+    "next_month": "careerpath/core/dates.py",
+    "months_ending": "careerpath/core/dates.py",
+    "squash": "careerpath/core/text.py",
+}
+
+
+def test_shared_helpers_are_defined_once():
+    """Month arithmetic and text tidying have one home each; other modules import it."""
+    found = []
+    for path in sorted((ROOT / "careerpath").rglob("*.py")):
+        if {"migrations", "tests"} & set(path.parts):
+            continue
+        where = str(path.relative_to(ROOT))
+        for node in ast.walk(ast.parse(path.read_text(), where)):
+            if isinstance(node, ast.FunctionDef):
+                name = node.name.lstrip("_")
+                if SHARED_HELPERS.get(name, where) != where:
+                    found.append(f"{where}:{node.lineno} {node.name}")
+    assert found == [], "import these from careerpath.core instead"
+
+
+def test_commands_share_helpers_from_core_not_from_each_other():
+    """Owner lookup and date options live in careerpath.core.commands."""
+    found = []
+    for path in sorted((ROOT / "careerpath").glob("*/management/commands/*.py")):
+        where = str(path.relative_to(ROOT))
+        source = path.read_text()
+        for node in ast.walk(ast.parse(source, where)):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("careerpath.")
+                and ".management." in node.module
+            ):
+                found.append(f"{where}:{node.lineno} imports {node.module}")
+        if "email__iexact" in source and "seed_demo_data" not in where:
+            found.append(f"{where}: looks an owner up itself")
+    assert found == [], "use careerpath.core.commands"
+

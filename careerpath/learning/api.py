@@ -12,13 +12,13 @@ from pydantic import StringConstraints
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.dates import months_ending
 from careerpath.core.links import Link
 from careerpath.goals.models import Goal
 from careerpath.learning.hours import (
     LoggedHours,
     hours_per_month,
     hours_per_skill,
-    months_ending,
     total_hours,
 )
 from careerpath.learning.models import LearningItem, LearningSession

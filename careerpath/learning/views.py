@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
+from careerpath.core.dates import months_ending
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.text import squash
 from careerpath.learning import charts
 from careerpath.learning.forms import (
     SKILL_SUGGESTIONS,
@@ -30,7 +32,6 @@ from careerpath.learning.hours import (
     LoggedHours,
     hours_per_month,
     hours_per_skill,
-    months_ending,
     total_hours,
 )
 from careerpath.learning.models import LearningItem, LearningSession
@@ -63,7 +64,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
     status = request.GET.get("status", "open")
     kind = request.GET.get("kind", "")
-    skill = " ".join(request.GET.get("skill", "").split())[:80]
+    skill = squash(request.GET.get("skill", ""))[:80]
     mine = LearningItem.objects.owned_by(request.user)
     items = mine.select_related("goal").in_list_order()
     if status == "open":

@@ -10,6 +10,7 @@ from django import forms
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
 from careerpath.core.links import clean_link
+from careerpath.core.text import squash
 from careerpath.goals.models import Goal
 from careerpath.network.models import (
     NOTES_MAX,
@@ -157,7 +158,7 @@ def resolve_people(owner: User, text: str) -> tuple[list[Contact], list[str]]:
     contacts: list[Contact] = []
     unknown: list[str] = []
     for line in text.splitlines():
-        line = " ".join(line.split())
+        line = squash(line)
         if not line:
             continue
         name, _, company = line.partition(" (")
@@ -321,7 +322,7 @@ class EventForm(ContactsPickerMixin, forms.ModelForm):
         ):
             if not line.strip():
                 continue
-            parts = [" ".join(p.split()) for p in line.split(";")] + ["", "", ""]
+            parts = [squash(p) for p in line.split(";")] + ["", "", ""]
             name, company, title, email = parts[:4]
             if not name:
                 raise forms.ValidationError(f"Line {number} has no name.")

@@ -13,6 +13,7 @@ from pydantic import StringConstraints, field_validator
 from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination, PatchSchema
+from careerpath.core.text import squash
 from careerpath.profiles.models import SelfAssessment
 from careerpath.profiles.services import (
     get_profile,
@@ -35,7 +36,7 @@ def _dedupe(items: list[str]) -> list[str]:
     for item in items:
         if item.casefold() not in seen:
             seen.add(item.casefold())
-            out.append(" ".join(item.split()))
+            out.append(squash(item))
     return out
 
 

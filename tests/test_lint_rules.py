@@ -3,6 +3,7 @@
 import ast
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +117,37 @@ def test_commands_share_helpers_from_core_not_from_each_other():
             found.append(f"{where}: looks an owner up itself")
     assert found == [], "use careerpath.core.commands"
 
+
+def _contracts() -> list[dict]:
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    return config["tool"]["importlinter"]["contracts"]
+
+
+def test_every_app_but_the_agenda_demo_and_reviews_is_kept_from_balance():
+    """A new app is forbidden to read balance until someone decides otherwise."""
+    (contract,) = [c for c in _contracts() if c["type"] == "forbidden"]
+    assert contract["forbidden_modules"] == ["careerpath.balance"]
+    apps = {
+        f"careerpath.{path.parent.name}"
+        for path in (ROOT / "careerpath").glob("*/apps.py")
+    }
+    allowed = {
+        f"careerpath.{name}" for name in ("agenda", "demo", "reviews", "balance")
+    }
+    assert set(contract["source_modules"]) == apps - allowed
+
+
+def test_every_app_has_a_layer():
+    (contract,) = [c for c in _contracts() if c["type"] == "layers"]
+    layered = {
+        name.strip(" ()")
+        for layer in contract["layers"]
+        for name in layer.replace(":", "|").split("|")
+    }
+    apps = {
+        f"careerpath.{path.parent.name}"
+        for path in (ROOT / "careerpath").glob("*/apps.py")
+    }
+    assert apps <= layered
+    assert layered >= {"careerpath.reviews", "careerpath.sharing", "careerpath.interop"}

@@ -4,7 +4,6 @@ with hours per month and per skill."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +17,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careerpath.core.access import get_owned_or_404
-from careerpath.core.dates import months_ending
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
 from careerpath.core.text import squash
@@ -30,10 +28,9 @@ from careerpath.learning.forms import (
 )
 from careerpath.learning.hours import (
     LoggedHours,
-    hours_per_month,
-    hours_per_skill,
     total_hours,
 )
+from careerpath.learning.log import learning_log
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.services import (
     complete_learning_item,
@@ -300,22 +297,9 @@ def _log_context(
 ) -> dict[str, Any]:
     today = request.user.today()
     period = _period(request)
-    months = months_ending(today, period)
-    start: date = months[0]
+    log = learning_log(request.user, today=today, months=period)
+    start = log.start
     in_period = LearningSession.objects.owned_by(request.user).between(start, today)
-    logged = [
-        LoggedHours(
-            logged_on=logged_on,
-            hours=hours,
-            skill=skill,
-            item_skills=tuple(item_skills or ()),
-        )
-        for logged_on, hours, skill, item_skills in in_period.values_list(
-            "logged_on", "hours", "skill", "item__skills"
-        )
-    ]
-    per_month = hours_per_month(logged, months)
-    per_skill = hours_per_skill(logged)
     sessions = in_period.select_related("item").only(
         "pk", "logged_on", "hours", "skill", "note", "item__id", "item__title"
     )
@@ -325,14 +309,14 @@ def _log_context(
         "periods": PERIODS,
         "start": start,
         "today": today,
-        "total": total_hours(logged),
+        "total": log.total,
         "month_chart": charts.column_chart(
-            per_month,
+            log.per_month,
             title="Hours of learning per month",
             caption=f"Hours logged per month, last {period} months",
         ),
         "skill_chart": charts.bar_chart(
-            per_skill,
+            log.per_skill,
             title="Hours of learning per skill",
             caption=(
                 f"Hours per skill, last {period} months; a session without a skill "

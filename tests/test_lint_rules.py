@@ -151,3 +151,24 @@ def test_every_app_has_a_layer():
     }
     assert apps <= layered
     assert layered >= {"careerpath.reviews", "careerpath.sharing", "careerpath.interop"}
+
+
+def test_one_lint_script_runs_every_static_check():
+    lint = (ROOT / "scripts/lint").read_text()
+    for check in (
+        "ruff check",
+        "ruff format --check",
+        "lint-imports",
+        "makemigrations",
+    ):
+        assert check in lint
+    run_tests = (ROOT / "scripts/run-tests").read_text()
+    assert "\nscripts/lint\n" in run_tests
+    assert "bin/ruff" not in run_tests and "lint-imports" not in run_tests
+
+
+def test_the_readme_links_the_architecture_and_contributing_guides():
+    readme = (ROOT / "README.md").read_text()
+    for doc in ("docs/architecture.md", "CONTRIBUTING.md"):
+        assert f"]({doc})" in readme
+        assert (ROOT / doc).is_file()

@@ -172,3 +172,19 @@ def test_the_readme_links_the_architecture_and_contributing_guides():
     for doc in ("docs/architecture.md", "CONTRIBUTING.md"):
         assert f"]({doc})" in readme
         assert (ROOT / doc).is_file()
+
+
+def test_every_list_pages_with_the_one_pager():
+    source = "from django.core.paginator import Paginator\n"
+    result = ruff_on(source, "careerpath/goals/views.py")
+    assert result.returncode == 1
+    assert "core.pagination.paginate" in result.stdout
+
+
+def test_confirm_delete_pages_share_one_form():
+    pages = sorted((ROOT / "careerpath").glob("*/templates/*/*confirm_delete*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text()
+        assert '{% include "components/confirm_delete.html"' in text, page
+        assert "button--danger" not in text, page

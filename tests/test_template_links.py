@@ -27,9 +27,8 @@ INTERNAL = {
     ("agenda/templates/agenda/dashboard.html", "item.url"),  # agenda items' own pages
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
-    ("skills/templates/skills/confirm_delete.html", "cancel_url"),
-    ("feedback/templates/feedback/confirm_delete.html", "cancel_url"),
-    ("network/templates/network/confirm_delete.html", "cancel_url"),
+    # {% url %} or get_absolute_url from every confirm-delete page.
+    ("templates/components/confirm_delete.html", "cancel_url"),
 }
 # Python files that interpolate into an href, and why that is safe.
 PYTHON_HREFS = {

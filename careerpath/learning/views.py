@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import paginate
 from careerpath.core.text import squash
 from careerpath.learning import charts
 from careerpath.learning.forms import (
@@ -80,7 +80,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             if any(skill_key(n) in keys for n in names or ())
         ]
         items = items.filter(pk__in=matching)
-    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(items, request.GET.get("page"), per_page=ITEMS_PER_PAGE)
     # Hours only for the page shown: one grouped query instead of a join over the log.
     logged = dict(
         LearningSession.objects.owned_by(request.user)
@@ -303,7 +303,7 @@ def _log_context(
     sessions = in_period.select_related("item").only(
         "pk", "logged_on", "hours", "skill", "note", "item__id", "item__title"
     )
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(sessions, request.GET.get("page"), per_page=SESSIONS_PER_PAGE)
     return {
         "period": period,
         "periods": PERIODS,

@@ -188,3 +188,13 @@ def test_confirm_delete_pages_share_one_form():
         text = page.read_text()
         assert '{% include "components/confirm_delete.html"' in text, page
         assert "button--danger" not in text, page
+
+
+def test_area_tabs_share_one_component():
+    templates = sorted((ROOT / "careerpath").rglob("*.html"))
+    own = [
+        str(path.relative_to(ROOT))
+        for path in templates
+        if 'class="subnav"' in path.read_text() and path.name != "tabs.html"
+    ]
+    assert own == [], "include components/tabs.html"

@@ -29,6 +29,7 @@ INTERNAL = {
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
     # {% url %} or get_absolute_url from every confirm-delete page.
     ("templates/components/confirm_delete.html", "cancel_url"),
+    ("templates/components/tabs.html", "tab.url"),  # {% url %} in each area's tabs
 }
 # Python files that interpolate into an href, and why that is safe.
 PYTHON_HREFS = {

@@ -198,3 +198,23 @@ def test_area_tabs_share_one_component():
         if 'class="subnav"' in path.read_text() and path.name != "tabs.html"
     ]
     assert own == [], "include components/tabs.html"
+
+
+# Read models with one builder each: (what builds it, the one module allowed to).
+ONE_BUILDER = {
+    "item_skills=tuple(": "careerpath/learning/log.py",  # the learning log's hours
+    "summarise_themes(": "careerpath/feedback/improvement.py",  # the themes report
+}
+
+
+def test_each_read_model_is_built_in_one_module():
+    found = []
+    for path in sorted((ROOT / "careerpath").rglob("*.py")):
+        where = str(path.relative_to(ROOT))
+        if "tests" in path.parts:
+            continue
+        text = path.read_text()
+        for marker, home in ONE_BUILDER.items():
+            if marker in text and where != home and not where.endswith("themes.py"):
+                found.append(f"{where} builds what {home} builds")
+    assert found == []

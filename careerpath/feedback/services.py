@@ -15,11 +15,9 @@ from django.utils import timezone
 from careerpath.accounts.models import User
 from careerpath.core.text import squash
 from careerpath.feedback.asking import RequestText, compose_request
+from careerpath.feedback.improvement import theme_report
 from careerpath.feedback.models import Feedback, FeedbackRequest, ThemeGoal
 from careerpath.feedback.themes import (
-    FeedbackNote,
-    ThemeReport,
-    summarise_themes,
     theme_key,
 )
 from careerpath.goals.drafts import draft_goal
@@ -184,29 +182,6 @@ def record_feedback(
             answered, status=FeedbackRequest.Status.RECEIVED, today=feedback.received_on
         )
     return feedback
-
-
-def notes_of(feedback: Iterable[Feedback]) -> list[FeedbackNote]:
-    return [
-        FeedbackNote(
-            received_on=f.received_on, source=f.source, kind=f.kind, themes=f.themes
-        )
-        for f in feedback
-    ]
-
-
-def theme_report(owner: User) -> ThemeReport:
-    """Every theme across the person's feedback, with areas for improvement ranked."""
-    rows = Feedback.objects.owned_by(owner).only(
-        "received_on", "source", "kind", "themes"
-    )
-    return summarise_themes(notes_of(rows), today=owner.today())
-
-
-def theme_goals(owner: User) -> dict[str, Goal]:
-    """The goal each theme was turned into (the newest, if several)."""
-    links = ThemeGoal.objects.owned_by(owner).select_related("goal").order_by("pk")
-    return {link.theme_key: link.goal for link in links}
 
 
 # A goal drafted from a feedback theme: hear it praised this many times, in this long.

@@ -22,6 +22,7 @@ from careerpath.feedback.forms import (
     FeedbackRequestForm,
     RequestStatusForm,
 )
+from careerpath.feedback.improvement import theme_goals, theme_report
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import (
     email_configured,
@@ -30,8 +31,6 @@ from careerpath.feedback.services import (
     save_request,
     send_request,
     set_request_status,
-    theme_goals,
-    theme_report,
     turn_theme_into_goal,
 )
 from careerpath.feedback.suggestions import (

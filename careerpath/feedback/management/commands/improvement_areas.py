@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from careerpath.core.commands import owner_by_email
-from careerpath.feedback.services import theme_report
+from careerpath.feedback.improvement import theme_report
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
-from careerpath.core.pagination import paginate
+from careerpath.core.pagination import paginate, query_without_page
 from careerpath.journal.forms import EntryForm, OutcomeForm, SetbackForm
 from careerpath.journal.models import Entry, Setback, normalise_tag
 from careerpath.journal.services import (
@@ -55,6 +55,7 @@ def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "journal/entry_list.html",
         {
             "page": page,
+            "query": query_without_page(request),
             "entries": list(page.object_list),
             "tag": tag,
             "kind": kind,

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
-from careerpath.core.pagination import paginate
+from careerpath.core.pagination import paginate, query_without_page
 from careerpath.core.text import squash
 from careerpath.learning import charts
 from careerpath.learning.forms import (
@@ -110,6 +110,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
+            "query": query_without_page(request),
             "found_count": page.paginator.count,
             "status": status,
             "kind": kind,
@@ -324,6 +325,7 @@ def _log_context(
             ),
         ),
         "page": page,
+        "query": query_without_page(request),
         "form": form
         or LearningSessionForm(
             owner=request.user,

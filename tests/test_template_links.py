@@ -34,9 +34,9 @@ INTERNAL = {
     ("goals/templates/goals/roadmap.html", "item.url"),  # roadmap rows' own pages
     ("templates/components/empty_state.html", "action_url"),  # {% url %} from callers
     ("templates/components/empty_state.html", "second_url"),  # {% url %} from callers
-    ("skills/templates/skills/confirm_delete.html", "cancel_url"),
-    ("feedback/templates/feedback/confirm_delete.html", "cancel_url"),
-    ("network/templates/network/confirm_delete.html", "cancel_url"),
+    # {% url %} or get_absolute_url from every confirm-delete page.
+    ("templates/components/confirm_delete.html", "cancel_url"),
+    ("templates/components/tabs.html", "tab.url"),  # {% url %} in each area's tabs
 }
 # Python files that interpolate into an href, and why that is safe.
 PYTHON_HREFS = {

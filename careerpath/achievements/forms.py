@@ -13,6 +13,7 @@ from careerpath.achievements.models import Achievement
 from careerpath.achievements.services import ACHIEVEMENT_FIELDS
 from careerpath.core.forms import ListField
 from careerpath.core.markdown import markdown_to_text
+from careerpath.core.text import squash
 from careerpath.feedback.models import Feedback
 from careerpath.goals.models import Goal, Milestone
 
@@ -22,7 +23,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class FeedbackChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        text = Truncator(" ".join(markdown_to_text(obj.text).split())).chars(70)
+        text = Truncator(squash(markdown_to_text(obj.text))).chars(70)
         return f"{obj.source}, {obj.received_on:%-d %b %Y} ({obj.get_kind_display().lower()}): {text}"
 
 

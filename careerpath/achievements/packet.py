@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from careerpath.achievements.brag import Packet, Quote, Win
 from careerpath.core.markdown import markdown_to_text, one_paragraph
+from careerpath.core.text import squash
 
 QUOTE_CHARS = 280
 _REPLACEMENTS = {
@@ -55,7 +56,7 @@ def _day(day: date) -> str:
 
 def _short(text: str) -> str:
     """Markdown the person wrote as plain text on one line, cut at ``QUOTE_CHARS``."""
-    flat = " ".join(markdown_to_text(text).split())
+    flat = squash(markdown_to_text(text))
     return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1].rstrip() + "…"
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -28,7 +27,7 @@ from careerpath.achievements.services import (
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
-from careerpath.core.pagination import query_without_page
+from careerpath.core.pagination import paginate, query_without_page
 from careerpath.feedback.suggestions import skill_suggestions
 from careerpath.goals.models import Goal, Milestone
 
@@ -60,7 +59,7 @@ def achievement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         achievements = {a.pk: a for a in rows}
         groups = group_by_skill(win_of(a) for a in achievements.values())
     else:
-        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(rows, request.GET.get("page"), per_page=PAGE_SIZE)
         achievements = {a.pk: a for a in page.object_list}
         groups = group_by_period(
             (win_of(a) for a in achievements.values()), chosen["period"]

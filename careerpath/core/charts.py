@@ -26,6 +26,8 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
+from careerpath.core.dates import add_months, month_start, next_month
+from careerpath.core.text import squash
 from careerpath.core.words import singular
 
 # ----------------------------------------------------------------------------------
@@ -83,7 +85,7 @@ def days_ago(day: date, *, today: date) -> str:
 
 def truncate(text: str, limit: int) -> str:
     """Shorten to at most ``limit`` characters with an ellipsis, at a word if one is near."""
-    text = " ".join(text.split())
+    text = squash(text)
     if len(text) <= limit:
         return text
     limit = max(limit, 2)
@@ -94,31 +96,13 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def _month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The first of the month ``months`` after (or before) ``day``'s month."""
-    return _add_months(day, months)
-
-
 def _months_between(start: date, end: date) -> list[date]:
     """First days of the months in [start, end]."""
     months = []
-    month = start if start.day == 1 else _next_month(start)
+    month = start if start.day == 1 else next_month(start)
     while month <= end:
         months.append(month)
-        month = _next_month(month)
+        month = next_month(month)
     return months
 
 
@@ -765,14 +749,14 @@ def timeline(
     latest end, or after six months from today if that is later: today is always on it.
     """
     if start is None:
-        start = _month_start(
-            min([_add_months(_month_start(today), -1), *(i.start for i in items)])
+        start = month_start(
+            min([add_months(month_start(today), -1), *(i.start for i in items)])
         )
     if end is None:
-        end = _next_month(
+        end = next_month(
             max(
                 [
-                    _add_months(_month_start(today), 7) - timedelta(days=1),
+                    add_months(month_start(today), 7) - timedelta(days=1),
                     *(i.end for i in items),
                 ]
             )
@@ -878,7 +862,7 @@ def _timeline_months(
                 else f"{month:%b}",
                 short_label=f"{month:%b}",
                 left=round(pct(month), 2),
-                width=round(min(pct(_next_month(month)), 100.0) - pct(month), 2),
+                width=round(min(pct(next_month(month)), 100.0) - pct(month), 2),
                 tiers=frozenset(tiers),
                 label_class=_tier_class(tiers),
             )
@@ -941,4 +925,4 @@ def _item_title(item: TimelineItem) -> str:
         parts.append(status)
     if item.overdue:
         parts.append("overdue")
-    return f"{' '.join(item.label.split())} — {', '.join(parts)}"
+    return f"{squash(item.label)} — {', '.join(parts)}"

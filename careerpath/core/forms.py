@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from careerpath.core.text import squash
+
 _SPLIT = re.compile(r"[\n,;]+")
 
 
@@ -42,7 +44,7 @@ class ListField(forms.CharField):
         items: list[str] = []
         seen: set[str] = set()
         for raw in raw_items:
-            item = " ".join(raw.split())
+            item = squash(raw)
             if item and item.casefold() not in seen:
                 seen.add(item.casefold())
                 items.append(item)

@@ -12,6 +12,8 @@ from html import unescape
 import nh3
 from markdown_it import MarkdownIt
 
+from careerpath.core.text import squash
+
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
     "strikethrough"
 )
@@ -61,7 +63,7 @@ def markdown_to_text(text: str) -> str:
     ``**great**`` reads as ``great``; blocks become lines, runs of blanks one space."""
     html = _BLOCK_ENDS.sub("\n", _md.render(text or ""))
     plain = unescape(nh3.clean(html, tags=set()))
-    lines = (" ".join(line.split()) for line in plain.splitlines())
+    lines = (squash(line) for line in plain.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -72,4 +74,4 @@ def one_paragraph(text: str) -> str | None:
     tokens = _md.parse(text or "")
     if [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
         return None
-    return " ".join(tokens[1].content.split())
+    return squash(tokens[1].content)

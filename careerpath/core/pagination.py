@@ -2,13 +2,22 @@
 
 ``page_window`` clamps whatever ``?page=`` says (missing, garbage, past the end) to a
 real page, so a stale or edited link shows the nearest page instead of an error.
+``paginate`` is the one pager of every paged page: it counts the rows, clamps the page and
+fetches only that page's rows. Its ``Rows`` answer also speaks the names Django's
+``Page`` uses in templates (``object_list``, ``previous_page_number``,
+``paginator.num_pages`` …).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,3 +77,56 @@ def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+@dataclass(frozen=True)
+class Rows(Page, Generic[T]):
+    """One page of a list: the page numbers and the rows on it."""
+
+    object_list: list[T] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    # The names Django's Page and Paginator use, so templates read either.
+    @property
+    def paginator(self) -> Rows[T]:
+        return self
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.previous_number
+
+    @property
+    def next_page_number(self) -> int:
+        return self.next_number
+
+    @property
+    def start_index(self) -> int:
+        return self.first_row
+
+    @property
+    def end_index(self) -> int:
+        return self.last_row
+
+
+def paginate(
+    rows: QuerySet[Any, T] | Sequence[T], requested: str | None, *, per_page: int
+) -> Rows[T]:
+    """The page ``requested`` names (clamped) of ``rows``: one COUNT and one slice for a
+    query set, a slice for a list."""
+    count = rows.count() if isinstance(rows, QuerySet) else len(rows)
+    page = page_window(count=count, requested=requested, per_page=per_page)
+    return Rows(
+        number=page.number,
+        count=count,
+        per_page=per_page,
+        object_list=list(rows[page.offset : page.offset + per_page]),
+    )

@@ -13,6 +13,7 @@ from careerpath.accounts.models import User
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination, PatchSchema, omittable
 from careerpath.core.http import ApiRequest
+from careerpath.feedback.improvement import theme_goals, theme_report
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import (
     record_feedback,
@@ -20,8 +21,6 @@ from careerpath.feedback.services import (
     save_request,
     send_request,
     set_request_status,
-    theme_goals,
-    theme_report,
     turn_theme_into_goal,
 )
 from careerpath.feedback.themes import ThemeSummary, theme_key

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from careerpath.core.text import squash
+
 # Words that already make a noun phrase read as one ("the pricing launch").
 _DETERMINERS = {"the", "a", "an", "my", "our", "this", "that", "these", "those", "how"}
 
@@ -54,7 +56,7 @@ def topic_phrase(about_kind: str, about: str) -> str:
     a skill reads as "my … skills"; a project or anything else is quoted as a name
     unless it already reads as a phrase ("the pricing launch", "how I ran the offsite").
     """
-    about = " ".join(about.split()).rstrip(".?!")
+    about = squash(about).rstrip(".?!")
     if not about:
         return "my work"
     if about_kind == "goal":

@@ -13,17 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from careerpath.accounts.models import User
+from careerpath.core.text import squash
 from careerpath.feedback.asking import RequestText, compose_request
+from careerpath.feedback.improvement import theme_report
 from careerpath.feedback.models import Feedback, FeedbackRequest, ThemeGoal
 from careerpath.feedback.themes import (
-    FeedbackNote,
-    ThemeReport,
-    summarise_themes,
     theme_key,
 )
 from careerpath.goals.drafts import draft_goal
 from careerpath.goals.models import Goal
 from careerpath.goals.services import create_goal
+from careerpath.taxonomy.lookup import resolve_skill_names
 
 REQUEST_FIELDS = (
     "contact",
@@ -64,7 +64,7 @@ def tidy_names(items: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for raw in items:
-        item = " ".join(str(raw).split())
+        item = squash(raw)
         key = theme_key(item)
         if item and key and key not in seen:
             seen.add(key)
@@ -72,12 +72,24 @@ def tidy_names(items: Iterable[str]) -> list[str]:
     return out
 
 
+def skill_names(items: Iterable[str]) -> list[str]:
+    """Tidied skill names, each the taxonomy's label where it knows the name, once each."""
+    names = tidy_names(items)
+    skills = resolve_skill_names(names)
+    return tidy_names(
+        skills[key].label if (key := theme_key(name)) in skills else name
+        for name in names
+    )
+
+
 def _assign(obj: Any, names: Iterable[str], data: Mapping[str, Any]) -> None:
     for name in names:
         if name in data:
             value = data[name]
-            if name in {"themes", "skills"}:
+            if name == "themes":
                 value = tidy_names(value or [])
+            elif name == "skills":
+                value = skill_names(value or [])
             setattr(obj, name, value)
 
 
@@ -170,29 +182,6 @@ def record_feedback(
             answered, status=FeedbackRequest.Status.RECEIVED, today=feedback.received_on
         )
     return feedback
-
-
-def notes_of(feedback: Iterable[Feedback]) -> list[FeedbackNote]:
-    return [
-        FeedbackNote(
-            received_on=f.received_on, source=f.source, kind=f.kind, themes=f.themes
-        )
-        for f in feedback
-    ]
-
-
-def theme_report(owner: User) -> ThemeReport:
-    """Every theme across the person's feedback, with areas for improvement ranked."""
-    rows = Feedback.objects.owned_by(owner).only(
-        "received_on", "source", "kind", "themes"
-    )
-    return summarise_themes(notes_of(rows), today=owner.today())
-
-
-def theme_goals(owner: User) -> dict[str, Goal]:
-    """The goal each theme was turned into (the newest, if several)."""
-    links = ThemeGoal.objects.owned_by(owner).select_related("goal").order_by("pk")
-    return {link.theme_key: link.goal for link in links}
 
 
 # A goal drafted from a feedback theme: hear it praised this many times, in this long.

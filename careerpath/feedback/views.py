@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -17,12 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
-from careerpath.core.pagination import query_without_page
+from careerpath.core.pagination import paginate, query_without_page
 from careerpath.feedback.forms import (
     FeedbackForm,
     FeedbackRequestForm,
     RequestStatusForm,
 )
+from careerpath.feedback.improvement import theme_goals, theme_report
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import (
     email_configured,
@@ -31,8 +31,6 @@ from careerpath.feedback.services import (
     save_request,
     send_request,
     set_request_status,
-    theme_goals,
-    theme_report,
     turn_theme_into_goal,
 )
 from careerpath.feedback.suggestions import (
@@ -59,7 +57,7 @@ def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         # Themes are free tags compared by normalised name; the list is filtered here
         # because JSON containment is not portable to SQLite.
         rows = [f for f in rows if theme in {theme_key(t) for t in f.themes}]  # type: ignore[assignment]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(rows, request.GET.get("page"), per_page=PAGE_SIZE)
     counts = dict(
         Feedback.objects.owned_by(request.user)
         .values_list("kind")
@@ -181,7 +179,7 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = FeedbackRequest.objects.owned_by(request.user).select_related("goal")
     if status in FeedbackRequest.Status.values:
         rows = rows.filter(status=status)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(rows, request.GET.get("page"), per_page=PAGE_SIZE)
     counts = dict(
         FeedbackRequest.objects.owned_by(request.user)
         .values_list("status")

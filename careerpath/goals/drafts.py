@@ -13,21 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from careerpath.accounts.models import User
+from careerpath.core.dates import same_day_months_later
 from careerpath.goals.models import Goal
 from careerpath.goals.profile_link import default_aspiration, profile_values
 from careerpath.goals.smart import DAYS_PER_MONTH, STEEP_MONTHLY_JUMP
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day when it has no such day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, last_day)
-        except ValueError:
-            continue
-    return day + timedelta(days=30 * months)  # pragma: no cover - 28 always exists
 
 
 def draft_goal(
@@ -50,14 +39,14 @@ def draft_goal(
     aspiration = default_aspiration(owner)
     baseline, target = Decimal(baseline), Decimal(target)
     # Leave the time the Achievable check asks for a change this size.
-    deadline = add_months(today, months)
+    deadline = same_day_months_later(today, months)
     if baseline:
         needed_months = (
             float(abs(target - baseline) / abs(baseline)) / STEEP_MONTHLY_JUMP
         )
         while (deadline - today).days / DAYS_PER_MONTH < needed_months:
             months += 1
-            deadline = add_months(today, months)
+            deadline = same_day_months_later(today, months)
     if aspiration is not None and deadline > aspiration.horizon_end:
         deadline = max(today + timedelta(days=1), aspiration.horizon_end)
     values = profile_values(owner) or (list(aspiration.values) if aspiration else [])

@@ -12,6 +12,7 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.core.charts import truncate
+from careerpath.core.text import squash
 from careerpath.goals.models import Aspiration, Goal
 from careerpath.profiles.models import Profile
 
@@ -21,7 +22,7 @@ DEFAULT_HORIZON_YEARS = 5
 
 def title_of(text: str) -> str:
     """An aspiration's title from the profile's free text: its first sentence, short."""
-    text = " ".join(text.split())
+    text = squash(text)
     first = text.split(". ", 1)[0].rstrip(".")
     return truncate(first, 160)
 

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from django.db.models import Prefetch
 
 from careerpath.accounts.models import User
-from careerpath.core.charts import Timeline, TimelineItem, add_months, timeline
+from careerpath.core.charts import Timeline, TimelineItem, timeline
+from careerpath.core.dates import add_months
 from careerpath.goals.models import Aspiration, Goal, Milestone
 
 # A goal without a deadline is drawn this long, so it still shows on the timeline; it

@@ -13,6 +13,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal, cast
 
+from careerpath.core.dates import day_text
+from careerpath.core.text import squash
+
 Letter = Literal["S", "M", "A", "R", "T"]
 Verdict = Literal["pass", "warn", "fail"]
 
@@ -116,21 +119,6 @@ OVERLAPPING_GOALS_LIMIT = 5
 # T: a goal more than two years out is too far away to steer without checkpoints.
 LONG_GOAL_YEARS = 2
 
-# Dates shown in advice, in the same style as the goal forms ("30 Apr 2027").
-_MONTHS = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
 
 # --- Vague wording ------------------------------------------------------------------
 
@@ -240,10 +228,6 @@ _EMPTY_WORDS = _word_set(
 
 def _quote(text: str) -> str:
     return f"'{text}'"
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 def _list(items: list[str]) -> str:
@@ -375,7 +359,7 @@ _EXAMPLE = "'Run three SQL workshops for the analytics team by March'"
 
 
 def _specific(draft: GoalDraft) -> Finding:
-    statement = " ".join(_text(draft.statement).split())
+    statement = squash(_text(draft.statement))
     if not statement:
         return Finding(
             letter="S",
@@ -612,9 +596,9 @@ def _pace_problem(draft: GoalDraft, *, today: date) -> tuple[Verdict, str] | Non
         f"{days} day{'s' if days != 1 else ''}" if days < 60 else f"{months:.1f} months"
     )
     span_text = (
-        f"the {time_text} left (until {_day(deadline)})"
+        f"the {time_text} left (until {day_text(deadline)})"
         if start == today and starts_on < today
-        else f"{time_text} ({_day(start)} to {_day(deadline)})"
+        else f"{time_text} ({day_text(start)} to {day_text(deadline)})"
     )
     jump_text = f"a {jump:.0%}" if math.isfinite(jump) and jump < 1e6 else "a huge"
     rate_text = (
@@ -628,7 +612,7 @@ def _pace_problem(draft: GoalDraft, *, today: date) -> tuple[Verdict, str] | Non
         else None
     )
     fix = (
-        f"move the deadline to about {_day(needed)} or aim for a smaller step first"
+        f"move the deadline to about {day_text(needed)} or aim for a smaller step first"
         if needed is not None
         else "aim for a much smaller step first"
     )
@@ -734,16 +718,16 @@ def _time_bound(draft: GoalDraft, *, today: date) -> Finding:
             problems.append(
                 (
                     "fail",
-                    f"The deadline {_day(deadline)} is not after the start "
-                    f"{_day(starts_on)}: move it later than the start.",
+                    f"The deadline {day_text(deadline)} is not after the start "
+                    f"{day_text(starts_on)}: move it later than the start.",
                 )
             )
         if deadline < today and not draft.is_closed:
             problems.append(
                 (
                     "fail",
-                    f"The deadline {_day(deadline)} is in the past (today is "
-                    f"{_day(today)}): set a new date, or close the goal as achieved or "
+                    f"The deadline {day_text(deadline)} is in the past (today is "
+                    f"{day_text(today)}): set a new date, or close the goal as achieved or "
                     "abandoned.",
                 )
             )
@@ -752,8 +736,8 @@ def _time_bound(draft: GoalDraft, *, today: date) -> Finding:
             problems.append(
                 (
                     "warn",
-                    f"The deadline {_day(deadline)} is after your aspiration's horizon "
-                    f"{_day(horizon)}: bring it forward or revisit the aspiration.",
+                    f"The deadline {day_text(deadline)} is after your aspiration's horizon "
+                    f"{day_text(horizon)}: bring it forward or revisit the aspiration.",
                 )
             )
         if (
@@ -764,7 +748,7 @@ def _time_bound(draft: GoalDraft, *, today: date) -> Finding:
             problems.append(
                 (
                     "warn",
-                    f"The deadline {_day(deadline)} is more than {LONG_GOAL_YEARS} years "
+                    f"The deadline {day_text(deadline)} is more than {LONG_GOAL_YEARS} years "
                     "away: break it down into milestones you can check along the way.",
                 )
             )
@@ -775,9 +759,9 @@ def _time_bound(draft: GoalDraft, *, today: date) -> Finding:
             (
                 "fail",
                 f"Milestone{'s' if len(early) > 1 else ''} due "
-                f"{_list([_day(d) for d in early])} "
+                f"{_list([day_text(d) for d in early])} "
                 f"{'fall' if len(early) > 1 else 'falls'} before the goal starts on "
-                f"{_day(starts_on)}: move {'them' if len(early) > 1 else 'it'} inside "  # type: ignore[arg-type]
+                f"{day_text(starts_on)}: move {'them' if len(early) > 1 else 'it'} inside "  # type: ignore[arg-type]
                 "the goal's dates.",
             )
         )
@@ -786,13 +770,13 @@ def _time_bound(draft: GoalDraft, *, today: date) -> Finding:
             (
                 "fail",
                 f"Milestone{'s' if len(late) > 1 else ''} due "
-                f"{_list([_day(d) for d in late])} "
+                f"{_list([day_text(d) for d in late])} "
                 f"{'fall' if len(late) > 1 else 'falls'} after the deadline "
-                f"{_day(deadline)}: move {'them' if len(late) > 1 else 'it'} earlier "  # type: ignore[arg-type]
+                f"{day_text(deadline)}: move {'them' if len(late) > 1 else 'it'} earlier "  # type: ignore[arg-type]
                 "or the deadline later.",
             )
         )
-    praise = f"Has a clear deadline ({_day(deadline)})" if deadline else ""
+    praise = f"Has a clear deadline ({day_text(deadline)})" if deadline else ""
     praise += " with milestones inside the goal's dates." if milestones else "."
     return _finding("T", problems, praise)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from careerpath.core.charts import truncate
 from careerpath.core.models import Owned, OwnedQuerySet
+from careerpath.core.text import squash
 from careerpath.goals.models import Goal
 
 MOODS = {1: "Awful", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
@@ -19,7 +20,7 @@ MOODS = {1: "Awful", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
 
 def normalise_tag(tag: str) -> str:
     """ "  Leadership " → "leadership"; the bar is kept out because it delimits the index."""
-    return " ".join(tag.replace("|", " ").split()).casefold().lstrip("#@")
+    return squash(tag.replace("|", " ")).casefold().lstrip("#@")
 
 
 def tag_index(tags: list[str]) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from careerpath.core.dates import day_text
+
 CLOSED = {"achieved", "abandoned"}
 
 
@@ -56,10 +58,6 @@ class ResilienceSummary:
     sentence: str
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _after(start: date, end: date) -> str:
     """ "3 months after", "12 days after", "the same day"."""
     days = (end - start).days
@@ -100,7 +98,7 @@ def goal_since(
         if change.reason:
             # The sentence ends with its own full stop, not the reason's.
             text += f": “{change.reason.strip().rstrip('.')}”"
-        events.append((change.changed_on, f"{_day(change.changed_on)}: {text}."))
+        events.append((change.changed_on, f"{day_text(change.changed_on)}: {text}."))
     reached = [
         m
         for m in milestones
@@ -111,7 +109,7 @@ def goal_since(
         events.append(
             (
                 milestone.completed_on,
-                f"{_day(milestone.completed_on)}: milestone reached, “{milestone.title}”.",
+                f"{day_text(milestone.completed_on)}: milestone reached, “{milestone.title}”.",
             )
         )
     events.sort(key=lambda e: e[0])
@@ -119,7 +117,7 @@ def goal_since(
     if status == "achieved":
         when = achieved_on or today
         headline = (
-            f"Achieved on {_day(when)}, {_after(happened_on, when)} this setback."
+            f"Achieved on {day_text(when)}, {_after(happened_on, when)} this setback."
         )
         recovered = when >= happened_on
     elif status == "abandoned":
@@ -135,9 +133,9 @@ def goal_since(
         due = ""
         if deadline is not None:
             due = (
-                f"; due {_day(deadline)}"
+                f"; due {day_text(deadline)}"
                 if deadline >= today
-                else f"; the deadline ({_day(deadline)}) has passed"
+                else f"; the deadline ({day_text(deadline)}) has passed"
             )
         headline = f"{status_label}: {progress}{due}."
         recovered = count > 0

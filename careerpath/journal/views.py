@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import paginate, query_without_page
 from careerpath.journal.forms import EntryForm, OutcomeForm, SetbackForm
 from careerpath.journal.models import Entry, Setback, normalise_tag
 from careerpath.journal.services import (
@@ -44,7 +44,7 @@ def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         entries = entries.tagged(tag)
     if kind == "setbacks":
         entries = entries.setbacks()
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(entries, request.GET.get("page"), per_page=PAGE_SIZE)
     tag_counts = Counter(
         t
         for tags in Entry.objects.owned_by(request.user).values_list("tags", flat=True)
@@ -55,6 +55,7 @@ def entry_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "journal/entry_list.html",
         {
             "page": page,
+            "query": query_without_page(request),
             "entries": list(page.object_list),
             "tag": tag,
             "kind": kind,

@@ -14,13 +14,7 @@ from careerpath.core.api import Pagination, PatchSchema, omittable
 from careerpath.core.http import ApiRequest
 from careerpath.core.links import Link
 from careerpath.goals.models import Goal
-from careerpath.learning.hours import (
-    LoggedHours,
-    hours_per_month,
-    hours_per_skill,
-    months_ending,
-    total_hours,
-)
+from careerpath.learning.log import learning_log
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.renewal import renewal_state
 from careerpath.learning.services import (
@@ -338,20 +332,7 @@ def summary(
 ) -> object:
     user = request.auth
     today = user.today()
-    month_starts = months_ending(today, months)
-    logged = [
-        LoggedHours(
-            logged_on=logged_on,
-            hours=hours,
-            skill=skill,
-            item_skills=tuple(item_skills or ()),
-        )
-        for logged_on, hours, skill, item_skills in LearningSession.objects.owned_by(
-            user
-        )
-        .between(month_starts[0], today)
-        .values_list("logged_on", "hours", "skill", "item__skills")
-    ]
+    log = learning_log(user, today=today, months=months)
     renewals = []
     certificates = (
         LearningItem.objects.owned_by(user)
@@ -374,14 +355,14 @@ def summary(
             )
     return {
         "months": months,
-        "since": month_starts[0],
-        "total_hours": total_hours(logged),
+        "since": log.start,
+        "total_hours": log.total,
         "per_month": [
             {"month": f"{month:%Y-%m}", "hours": hours}
-            for month, hours in hours_per_month(logged, month_starts)
+            for month, hours in log.per_month
         ],
         "per_skill": [
-            {"skill": skill, "hours": hours} for skill, hours in hours_per_skill(logged)
+            {"skill": skill, "hours": hours} for skill, hours in log.per_skill
         ],
         "renewals": renewals,
     }

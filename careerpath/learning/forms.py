@@ -9,6 +9,7 @@ from django import forms
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
 from careerpath.core.links import LinkFormField
+from careerpath.core.text import squash
 from careerpath.goals.models import Goal
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.skillnames import MAX_SKILL_LENGTH
@@ -97,7 +98,7 @@ class LearningItemForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())
-        extra = " ".join((cleaned.get("add_skill") or "").split())
+        extra = squash(cleaned.get("add_skill"))
         if extra and "skills" in cleaned:
             cleaned["skills"] = [*cleaned["skills"], extra]
         return cleaned

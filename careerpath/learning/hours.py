@@ -20,6 +20,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from careerpath.core.dates import month_start
 from careerpath.taxonomy.normalize import normalize
 
 NO_SKILL = "No skill named"
@@ -37,21 +38,6 @@ class LoggedHours:
     hours: Decimal
     skill: str = ""
     item_skills: tuple[str, ...] = ()
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def months_ending(today: date, count: int) -> list[date]:
-    """The first days of the ``count`` months up to and including today's."""
-    last = month_start(today)
-    return [add_months(last, offset) for offset in range(1 - count, 1)]
 
 
 def hours_per_month(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from careerpath.core.text import squash
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.skillnames import canonical_skills, skill_key
 
@@ -144,7 +145,7 @@ def log_session(
     note: str = "",
 ) -> LearningSession:
     """Log time spent learning; an open item that was only planned becomes in progress."""
-    skill = " ".join(skill.split())
+    skill = squash(skill)
     if skill:
         skill = canonical_skills([skill])[0] if skill_key(skill) else ""
     session = LearningSession(

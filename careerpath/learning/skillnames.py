@@ -11,22 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from careerpath.taxonomy.lookup import suggest
-from careerpath.taxonomy.models import SkillAlias, Source
+from careerpath.core.text import squash
+from careerpath.taxonomy.lookup import resolve_skill_names, suggest
 from careerpath.taxonomy.normalize import normalize
 
 MAX_SKILL_LENGTH = 80
 SUGGESTION_LIMIT = 12
-
-# Prefer the built-in vocabulary's short labels over ESCO's long ones, and a skill's
-# preferred label over an alias another skill happens to share.
-_SOURCE_RANK: dict[str, int] = {Source.BUILTIN: 0, Source.ONET: 1, Source.ESCO: 2}
-_ALIAS_RANK: dict[str, int] = {
-    SkillAlias.Kind.PREFERRED: 0,
-    SkillAlias.Kind.ALTERNATIVE: 1,
-    SkillAlias.Kind.ABBREVIATION: 2,
-    SkillAlias.Kind.HIDDEN: 3,
-}
 
 
 @lru_cache(maxsize=4096)
@@ -43,7 +33,7 @@ def canonical_skills(names: Iterable[str]) -> list[str]:
     cleaned: list[tuple[str, str]] = []
     seen: set[str] = set()
     for raw in names:
-        name = " ".join(str(raw).split())[:MAX_SKILL_LENGTH]
+        name = squash(raw)[:MAX_SKILL_LENGTH]
         key = skill_key(name)
         if key and key not in seen:
             seen.add(key)
@@ -63,15 +53,7 @@ def canonical_skills(names: Iterable[str]) -> list[str]:
 
 
 def _labels_for(keys: set[str]) -> dict[str, str]:
-    rows = SkillAlias.objects.filter(normalized__in=keys).values_list(
-        "normalized", "kind", "skill__source", "skill__label", "skill_id"
-    )
-    best: dict[str, tuple[tuple[int, int, int], str]] = {}
-    for key, kind, source, label, skill_id in rows:
-        rank = (_ALIAS_RANK.get(kind, 9), _SOURCE_RANK.get(source, 9), skill_id)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, label)
-    return {key: label for key, (_, label) in best.items()}
+    return {key: skill.label for key, skill in resolve_skill_names(keys).items()}
 
 
 def suggest_skills(text: str, *, limit: int = SUGGESTION_LIMIT) -> list[str]:

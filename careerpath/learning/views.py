@@ -4,12 +4,10 @@ with hours per month and per skill."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -20,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import paginate, query_without_page
+from careerpath.core.text import squash
 from careerpath.learning import charts
 from careerpath.learning.forms import (
     SKILL_SUGGESTIONS,
@@ -28,11 +28,9 @@ from careerpath.learning.forms import (
 )
 from careerpath.learning.hours import (
     LoggedHours,
-    hours_per_month,
-    hours_per_skill,
-    months_ending,
     total_hours,
 )
+from careerpath.learning.log import learning_log
 from careerpath.learning.models import LearningItem, LearningSession
 from careerpath.learning.services import (
     complete_learning_item,
@@ -63,7 +61,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = request.user.today()
     status = request.GET.get("status", "open")
     kind = request.GET.get("kind", "")
-    skill = " ".join(request.GET.get("skill", "").split())[:80]
+    skill = squash(request.GET.get("skill", ""))[:80]
     mine = LearningItem.objects.owned_by(request.user)
     items = mine.select_related("goal").in_list_order()
     if status == "open":
@@ -82,7 +80,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             if any(skill_key(n) in keys for n in names or ())
         ]
         items = items.filter(pk__in=matching)
-    page = Paginator(items, ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(items, request.GET.get("page"), per_page=ITEMS_PER_PAGE)
     # Hours only for the page shown: one grouped query instead of a join over the log.
     logged = dict(
         LearningSession.objects.owned_by(request.user)
@@ -112,6 +110,7 @@ def item_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
+            "query": query_without_page(request),
             "found_count": page.paginator.count,
             "status": status,
             "kind": kind,
@@ -299,39 +298,26 @@ def _log_context(
 ) -> dict[str, Any]:
     today = request.user.today()
     period = _period(request)
-    months = months_ending(today, period)
-    start: date = months[0]
+    log = learning_log(request.user, today=today, months=period)
+    start = log.start
     in_period = LearningSession.objects.owned_by(request.user).between(start, today)
-    logged = [
-        LoggedHours(
-            logged_on=logged_on,
-            hours=hours,
-            skill=skill,
-            item_skills=tuple(item_skills or ()),
-        )
-        for logged_on, hours, skill, item_skills in in_period.values_list(
-            "logged_on", "hours", "skill", "item__skills"
-        )
-    ]
-    per_month = hours_per_month(logged, months)
-    per_skill = hours_per_skill(logged)
     sessions = in_period.select_related("item").only(
         "pk", "logged_on", "hours", "skill", "note", "item__id", "item__title"
     )
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(sessions, request.GET.get("page"), per_page=SESSIONS_PER_PAGE)
     return {
         "period": period,
         "periods": PERIODS,
         "start": start,
         "today": today,
-        "total": total_hours(logged),
+        "total": log.total,
         "month_chart": charts.column_chart(
-            per_month,
+            log.per_month,
             title="Hours of learning per month",
             caption=f"Hours logged per month, last {period} months",
         ),
         "skill_chart": charts.bar_chart(
-            per_skill,
+            log.per_skill,
             title="Hours of learning per skill",
             caption=(
                 f"Hours per skill, last {period} months; a session without a skill "
@@ -339,6 +325,7 @@ def _log_context(
             ),
         ),
         "page": page,
+        "query": query_without_page(request),
         "form": form
         or LearningSessionForm(
             owner=request.user,

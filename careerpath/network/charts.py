@@ -44,18 +44,6 @@ class BarChart:
         return self.maximum == 0
 
 
-def month_range(today: date, months: int) -> list[date]:
-    """The first day of each of the last ``months`` months, oldest first, this month last."""
-    year, month = today.year, today.month
-    result = []
-    for _ in range(months):
-        result.append(date(year, month, 1))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    return list(reversed(result))
-
-
 def interactions_chart(
     months: Sequence[date],
     counts: dict[date, int],

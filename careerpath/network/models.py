@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from careerpath.core.links import LinkField, LinkListValidator
 from careerpath.core.models import Owned, OwnedQuerySet
+from careerpath.core.text import squash
 from careerpath.network import cadence
 
 NOTES_MAX = 20_000
@@ -34,7 +35,7 @@ RELATIONSHIP_LABELS = dict(RelationshipType.choices)
 
 def match_key(name: str, company: str) -> str:
     """Name + company, case- and space-insensitive: two contacts sharing it are duplicates."""
-    return f"{' '.join(name.split()).casefold()}|{' '.join(company.split()).casefold()}"
+    return f"{squash(name).casefold()}|{squash(company).casefold()}"
 
 
 class ContactQuerySet(OwnedQuerySet):

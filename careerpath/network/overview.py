@@ -15,9 +15,10 @@ from typing import cast
 from django.db.models import Count, Q
 
 from careerpath.accounts.models import User
+from careerpath.core.dates import months_ending
 from careerpath.goals.models import Goal
 from careerpath.network import cadence, ledger
-from careerpath.network.charts import BarChart, interactions_chart, month_range
+from careerpath.network.charts import BarChart, interactions_chart
 from careerpath.network.models import RELATIONSHIP_LABELS, Contact, Interaction
 
 MONTHS = 12
@@ -106,7 +107,7 @@ def build_overview(owner: User, *, today: date) -> Overview:
 
     # 2. Interactions and help per month, grouped in Python (cheaper than a per-row
     # date function on SQLite).
-    months = month_range(today, MONTHS)
+    months = months_ending(today, MONTHS)
     counts: Counter[date] = Counter()
     gave: Counter[date] = Counter()
     received: Counter[date] = Counter()

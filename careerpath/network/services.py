@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from careerpath.accounts.models import User
+from careerpath.core.text import squash
 from careerpath.network.models import (
     Contact,
     Event,
@@ -67,8 +68,8 @@ def _assign_contact(contact: Contact, data: Mapping[str, Any]) -> None:
     for name in CONTACT_FIELDS:
         if name in data:
             setattr(contact, name, data[name])
-    contact.name = " ".join((contact.name or "").split())
-    contact.company = " ".join((contact.company or "").split())
+    contact.name = squash(contact.name)
+    contact.company = squash(contact.company)
     contact.emails = list(tidy_list(contact.emails))
     contact.phones = [
         {"label": label, "number": number}

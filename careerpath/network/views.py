@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -16,6 +15,7 @@ from careerpath.accounts.services import record_export, record_import
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.forms import apply_validation_error
 from careerpath.core.http import AuthenticatedHttpRequest
+from careerpath.core.pagination import paginate
 from careerpath.goals.models import Goal
 from careerpath.network import cadence, portability
 from careerpath.network.forms import (
@@ -81,7 +81,7 @@ def contact_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     elif state == "tracked":
         contacts = contacts.tracked()
     contacts = contacts.defer("notes", "search_text")
-    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(contacts, request.GET.get("page"), per_page=PAGE_SIZE)
     rows = [{"contact": c, "cadence": c.cadence(today)} for c in page]
     params = request.GET.copy()
     params.pop("page", None)
@@ -322,7 +322,7 @@ def interaction_follow_up(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
 
 def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     events = Event.objects.owned_by(request.user).order_by("-held_on", "-pk")
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(events, request.GET.get("page"), per_page=PAGE_SIZE)
     return TemplateResponse(
         request,
         "network/event_list.html",

@@ -12,6 +12,7 @@ from pydantic import StringConstraints, field_validator
 from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination, PatchSchema, omittable
 from careerpath.core.http import ApiRequest
+from careerpath.core.text import squash
 from careerpath.profiles.models import SelfAssessment
 from careerpath.profiles.services import (
     get_profile,
@@ -34,7 +35,7 @@ def _dedupe(items: list[str]) -> list[str]:
     for item in items:
         if item.casefold() not in seen:
             seen.add(item.casefold())
-            out.append(" ".join(item.split()))
+            out.append(squash(item))
     return out
 
 

@@ -8,6 +8,7 @@ from django import forms
 
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
+from careerpath.core.text import squash
 from careerpath.profiles.models import Profile, Responsibility, SelfAssessment
 from careerpath.profiles.services import ASSESSMENT_FIELDS, PROFILE_FIELDS
 
@@ -104,7 +105,7 @@ class ResponsibilityForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = cast(dict[str, Any], super().clean())
-        name = " ".join((data.get("name") or "").split())
+        name = squash(data.get("name"))
         data["name"] = name
         if name and data.get("energy") is None:
             self.add_error("energy", "Say how energising this responsibility is.")

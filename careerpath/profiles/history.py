@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerpath.core.text import squash
+
 
 @dataclass(frozen=True)
 class AssessmentFacts:
@@ -74,7 +76,7 @@ def _added_removed(
     # Items are compared ignoring case and spacing, so "Public speaking" and
     # "public  speaking" count as the same strength.
     def key(item: str) -> str:
-        return " ".join(item.split()).casefold()
+        return squash(item).casefold()
 
     before_keys = {key(item) for item in before}
     after_keys = {key(item) for item in after}
@@ -96,13 +98,11 @@ def compare_assessments(
     before_names = [name for name, _ in before.responsibilities]
     after_names = [name for name, _ in after.responsibilities]
     resp_added, resp_removed = _added_removed(before_names, after_names)
-    before_energy = {
-        " ".join(n.split()).casefold(): e for n, e in before.responsibilities
-    }
+    before_energy = {squash(n).casefold(): e for n, e in before.responsibilities}
     energy_changes = [
         EnergyChange(name=name, before=before_energy[key], after=energy)
         for name, energy in after.responsibilities
-        if (key := " ".join(name.split()).casefold()) in before_energy
+        if (key := squash(name).casefold()) in before_energy
         and before_energy[key] != energy
     ]
     energising_delta = None

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from careerpath.accounts.models import User
+from careerpath.core.text import squash
 from careerpath.skills.gaps import LEVEL_WORDS, Gap, Holding, Requirement, rank_gaps
 from careerpath.skills.models import (
     LEVEL_NAMES,
@@ -34,8 +35,8 @@ from careerpath.skills.role_profile import (
     RoleProfile,
     build_role_profile,
 )
-from careerpath.taxonomy.lookup import Suggestion, suggest
-from careerpath.taxonomy.models import OccupationSkill, Skill, SkillAlias, Source
+from careerpath.taxonomy.lookup import Suggestion, resolve_skill_name, suggest
+from careerpath.taxonomy.models import OccupationSkill, Skill
 from careerpath.taxonomy.normalize import normalize
 
 NAME_MAX = 120
@@ -48,21 +49,8 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def find_taxonomy_skill(text: str) -> Skill | None:
-    """The taxonomy skill a name means, by its normal form; the built-in vocabulary wins ties."""
-    key = normalize(text)
-    if not key:
-        return None
-    aliases = SkillAlias.objects.filter(normalized=key).select_related("skill")
-    best = None
-    for alias in aliases:
-        rank = (
-            alias.skill.source != Source.BUILTIN,
-            alias.kind != SkillAlias.Kind.PREFERRED,
-            alias.skill_id,
-        )
-        if best is None or rank < best[0]:
-            best = (rank, alias.skill)
-    return best[1] if best else None
+    """The taxonomy skill a name means (the taxonomy's one ranking decides ties)."""
+    return resolve_skill_name(text)
 
 
 def suggest_skills(text: str, *, limit: int = 10) -> list[Suggestion]:
@@ -108,7 +96,7 @@ def add_skill(
     A name already in the inventory (in any spelling with the same normal form, or the
     same taxonomy skill) is refused with a message naming it.
     """
-    name = " ".join(name.split())
+    name = squash(name)
     if skill is None:
         skill = find_taxonomy_skill(name)
     if not name and skill is not None:
@@ -169,7 +157,7 @@ def update_skill(user_skill: UserSkill, *, data: Mapping[str, Any]) -> UserSkill
     if "target_level" in data:
         _check_level(user_skill.target_level, "target_level", optional=True)
     if "name" in data:
-        user_skill.name = " ".join(str(user_skill.name).split())
+        user_skill.name = squash(user_skill.name)
         user_skill.normalized = normalize(user_skill.name)
         if not user_skill.normalized:
             raise ValidationError({"name": "Give the skill a name."})
@@ -197,7 +185,7 @@ def parse_skill_list(text: str) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for part in _LIST_SPLIT.split(text):
-        name = " ".join(_BULLET.sub("", part).split()).strip(" .")
+        name = squash(_BULLET.sub("", part)).strip(" .")
         key = normalize(name)
         if key and key not in seen:
             seen.add(key)
@@ -309,7 +297,7 @@ def save_role(
     for name in ("title", "notes", "occupation"):
         if name in data:
             setattr(role, name, data[name])
-    role.title = " ".join(str(role.title).split())
+    role.title = squash(role.title)
     role.full_clean()
     return _save(role)
 
@@ -331,7 +319,7 @@ def analyse_text(text: str) -> Any:
 
 def _first_line_title(text: str) -> str:
     for line in text.splitlines():
-        line = " ".join(line.split())
+        line = squash(line)
         if line:
             return line[:200]
     return "Posting"
@@ -352,8 +340,8 @@ def add_posting(
     posting = Posting(
         owner=role.owner,
         role=role,
-        title=(" ".join(title.split()) or _first_line_title(analysis.text))[:200],
-        company=" ".join(company.split()),
+        title=(squash(title) or _first_line_title(analysis.text))[:200],
+        company=squash(company),
         url=url,
         text=analysis.text,
         years_experience=analysis.years_experience,
@@ -428,7 +416,7 @@ def review_posting(
             raise ValidationError({"skills": "That skill is not part of this posting."})
         if correction.requirement not in PostingSkill.Requirement.values:
             raise ValidationError({"skills": "Choose must have or nice to have."})
-        label = " ".join(correction.label.split())[:200] or row.label
+        label = squash(correction.label)[:200] or row.label
         key = normalize(label)
         if not key:
             raise ValidationError({"skills": "A skill needs a name."})
@@ -466,7 +454,7 @@ def review_posting(
     revived: list[PostingSkill] = []
     by_key = {row.normalized: row for row in rows.values()}
     for item in added:
-        label = " ".join(item.label.split())[:200]
+        label = squash(item.label)[:200]
         key = normalize(label)
         if not key:
             continue

@@ -1,4 +1,5 @@
-"""Read-side of the taxonomy: the whole vocabulary for matchers, and autocomplete.
+"""Read-side of the taxonomy: the vocabulary for matchers, autocomplete, and the one
+answer to "which skill does this name mean" (``resolve_skill_name``).
 
 ``load_vocabulary()`` is what the posting extractor builds its matcher from. It is cached
 per process; the cache is dropped when this process imports or syncs a source
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careerpath.taxonomy.models import ImportRun, Skill, SkillAlias, Source
@@ -160,3 +162,47 @@ def suggest(prefix: str, limit: int = 10) -> list[Suggestion]:
         if len(answers) == limit:
             break
     return answers
+
+
+# --- Which skill a typed name means ----------------------------------------------
+
+# The one ranking every area uses when a name is an alias of more than one skill:
+# the curated built-in vocabulary before the imported sources (in ``_SOURCE_ORDER``),
+# then a skill's preferred label before an alternative label, an abbreviation or a
+# hidden alias, then the older skill (the lower id) so the answer never flips.
+_ALIAS_ORDER: dict[str, int] = {
+    SkillAlias.Kind.PREFERRED: 0,
+    SkillAlias.Kind.ALTERNATIVE: 1,
+    SkillAlias.Kind.ABBREVIATION: 2,
+    SkillAlias.Kind.HIDDEN: 3,
+}
+
+
+def _alias_rank(alias: SkillAlias) -> tuple[int, int, int]:
+    return (
+        _SOURCE_ORDER.get(alias.skill.source, 9),
+        _ALIAS_ORDER.get(alias.kind, 9),
+        alias.skill_id,
+    )
+
+
+def resolve_skill_names(names: Iterable[str]) -> dict[str, Skill]:
+    """The taxonomy skill each name means, keyed by the name's normal form (one query).
+
+    Names the taxonomy does not know are left out. Skills, learning and feedback all
+    decide here, so one alias means one skill everywhere.
+    """
+    keys = {key for key in (normalize(str(name)) for name in names) if key}
+    if not keys:
+        return {}
+    best: dict[str, tuple[tuple[int, int, int], Skill]] = {}
+    for alias in SkillAlias.objects.filter(normalized__in=keys).select_related("skill"):
+        rank = _alias_rank(alias)
+        if alias.normalized not in best or rank < best[alias.normalized][0]:
+            best[alias.normalized] = (rank, alias.skill)
+    return {key: skill for key, (_, skill) in best.items()}
+
+
+def resolve_skill_name(name: str) -> Skill | None:
+    """The taxonomy skill a typed name means, or None (see ``resolve_skill_names``)."""
+    return resolve_skill_names([name]).get(normalize(name))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from careerpath.core.text import squash
+
 _SEPARATORS = re.compile(r"[\s_\-/]+")
 _KEEP = re.compile(r"[^a-z0-9+#.& ]")
 
@@ -18,4 +20,4 @@ def normalize(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _SEPARATORS.sub(" ", text)
     text = _KEEP.sub("", text)
-    return " ".join(text.split()).strip(" .")
+    return squash(text).strip(" .")

@@ -125,3 +125,15 @@ def iso_day(value: str | None, today: date | None) -> str:
     except ValueError:
         return value
     return charts.short_date(day, today=today)
+
+
+@register.simple_tag
+def tab_list(*parts: str) -> list[dict[str, str]]:
+    """Tabs for ``components/tabs.html`` from (key, label, url) triples:
+    ``{% tab_list "received" "Received" received_url … as tabs %}``."""
+    if len(parts) % 3:
+        raise template.TemplateSyntaxError("tab_list takes key, label, url triples")
+    return [
+        {"key": parts[i], "label": parts[i + 1], "url": parts[i + 2]}
+        for i in range(0, len(parts), 3)
+    ]

@@ -306,7 +306,7 @@ def test_request_list_pages(alice_client, alice):
         FeedbackRequestFactory(owner=alice, recipient_name=f"Person {n:02d}")
     url = reverse("feedback:request_list")
     first = alice_client.get(url).content.decode()
-    assert "Page 1 of 2" in first and "Person 24" in first and "Person 25" not in first
+    assert "page 1 of 2" in first and "Person 24" in first and "Person 25" not in first
     second = alice_client.get(url, {"status": "pending", "page": 2}).content.decode()
     assert "Person 25" in second and "?status=pending&amp;page=1" in second
 

@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from careerpath.core.dates import months_ending
 from careerpath.learning.charts import (
     COLUMN_BOTTOM,
     COLUMN_TOP,
@@ -14,7 +15,6 @@ from careerpath.learning.charts import (
     hours_label,
     month_step,
 )
-from careerpath.learning.hours import months_ending
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,12 @@ from decimal import Decimal as D
 
 import pytest
 
+from careerpath.core.dates import add_months, months_ending
 from careerpath.learning.hours import (
     NO_SKILL,
     LoggedHours,
-    add_months,
     hours_per_month,
     hours_per_skill,
-    months_ending,
     total_hours,
 )
 

@@ -104,7 +104,7 @@ def test_log_interaction_resets_the_cadence_and_lists_contacts(alice):
     ("options", "message"),
     [
         ({"contact": [999999]}, "has no contact with id 999999"),
-        ({"date": "soon"}, "--date: “soon” is not a date"),
+        ({"date": "soon"}, "--date must be YYYY-MM-DD, not .soon."),
         (
             {"date": "2026-11-20", "follow_up": "2026-11-01"},
             "follow-up can't be before the interaction",

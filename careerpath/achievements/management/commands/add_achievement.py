@@ -14,8 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from careerpath.achievements.models import Achievement
 from careerpath.achievements.services import save_achievement
-from careerpath.feedback.management.commands._args import parse_date, refused
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email, parse_date, refused
 from careerpath.goals.models import Goal
 
 

@@ -17,8 +17,7 @@ from careerpath.achievements.packet import (
     render_pdf,
 )
 from careerpath.achievements.services import promotion_packet
-from careerpath.feedback.management.commands._args import parse_date
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email, parse_date
 
 
 class Command(BaseCommand):

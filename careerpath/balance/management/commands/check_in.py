@@ -6,16 +6,15 @@ the form; a second check-in for a week updates it. Prints the burnout signal.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.accounts.models import User
 from careerpath.balance.burnout import week_start
 from careerpath.balance.services import record_check_in, signal_for, suggested_values
+from careerpath.core.commands import optional_date, owner_by_email
 
 SCORES = ("energy", "stress", "satisfaction", "personal_time")
 
@@ -61,20 +60,10 @@ class Command(BaseCommand):
         parser.add_argument("--note", default=None, help="A short note.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        email = options["user"].strip()
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise CommandError(f"No active account with the e-mail address {email!r}.")
-        try:
-            week = (
-                week_start(date.fromisoformat(options["week"]))
-                if options["week"]
-                else week_start(user.today())
-            )
-        except ValueError:
-            raise CommandError(
-                f"--week must be YYYY-MM-DD, not {options['week']!r}."
-            ) from None
+        user = owner_by_email(options["user"])
+        week = week_start(
+            optional_date(options["week"], "--week", default=user.today())
+        )
         data = suggested_values(user, week_of=week)
         if options["hours"]:
             data["hours_worked"] = _number("hours", options["hours"])

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from careerpath.feedback.services import theme_report
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email
+from careerpath.feedback.improvement import theme_report
 
 
 class Command(BaseCommand):

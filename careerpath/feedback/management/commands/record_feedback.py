@@ -11,10 +11,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.feedback.management.commands._args import parse_date, refused
+from careerpath.core.commands import owner_by_email, parse_date, refused
 from careerpath.feedback.models import Feedback, FeedbackRequest
 from careerpath.feedback.services import record_feedback
-from careerpath.goals.management.commands._owner import owner_by_email
 
 
 class Command(BaseCommand):

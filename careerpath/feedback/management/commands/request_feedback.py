@@ -11,10 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from careerpath.feedback.management.commands._args import parse_date, refused
+from careerpath.core.commands import owner_by_email, parse_date, refused
 from careerpath.feedback.models import FeedbackRequest
 from careerpath.feedback.services import request_text, save_request, send_request
-from careerpath.goals.management.commands._owner import owner_by_email
 
 
 class Command(BaseCommand):

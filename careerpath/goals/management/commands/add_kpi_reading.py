@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import optional_date, owner_by_email
 from careerpath.goals.models import Goal
 from careerpath.goals.services import add_reading
 from careerpath.goals.tracking import goal_pace
@@ -50,14 +49,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--value must be a number, not {options['value']!r}."
             ) from None
-        try:
-            read_on = (
-                date.fromisoformat(options["date"]) if options["date"] else user.today()
-            )
-        except ValueError:
-            raise CommandError(
-                f"--date must be YYYY-MM-DD, not {options['date']!r}."
-            ) from None
+        read_on = optional_date(options["date"], "--date", default=user.today())
         try:
             add_reading(goal, read_on=read_on, value=value, note=options["note"])
         except ValidationError as error:

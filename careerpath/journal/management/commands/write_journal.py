@@ -8,13 +8,12 @@ Pass "-" as the text to read it from standard input.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.accounts.models import User
+from careerpath.core.commands import optional_date, owner_by_email
 from careerpath.journal.services import write_entry
 
 
@@ -36,23 +35,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        email = options["user"].strip()
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise CommandError(f"No active account with the e-mail address {email!r}.")
+        user = owner_by_email(options["user"])
         mood = options["mood"].strip()
         if not mood.isdigit() or not 1 <= int(mood) <= 5:
             raise CommandError(
                 f"--mood must be a whole number from 1 to 5, not {mood!r}."
             )
-        try:
-            written_on = (
-                date.fromisoformat(options["date"]) if options["date"] else user.today()
-            )
-        except ValueError:
-            raise CommandError(
-                f"--date must be YYYY-MM-DD, not {options['date']!r}."
-            ) from None
+        written_on = optional_date(options["date"], "--date", default=user.today())
         text = sys.stdin.read() if options["text"] == "-" else options["text"]
         if not text.strip():
             raise CommandError("The entry is empty: nothing saved.")

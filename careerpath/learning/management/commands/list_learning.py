@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from careerpath.learning.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email
 from careerpath.learning.models import LearningItem
 
 

@@ -5,7 +5,6 @@ ITEM is a learning item's id (see list_learning) or ``-`` for standalone practic
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -13,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from careerpath.learning.management.commands._owner import owner_by_email
+from careerpath.core.commands import optional_date, owner_by_email
 from careerpath.learning.models import LearningItem
 from careerpath.learning.services import log_session
 
@@ -63,14 +62,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"HOURS must be a number, not {options['hours']!r}."
             ) from None
-        try:
-            logged_on = (
-                date.fromisoformat(options["date"]) if options["date"] else user.today()
-            )
-        except ValueError:
-            raise CommandError(
-                f"--date must be YYYY-MM-DD, not {options['date']!r}."
-            ) from None
+        logged_on = optional_date(options["date"], "--date", default=user.today())
         if len(options["note"]) > 500 or len(options["skill"]) > 80:
             raise CommandError(
                 "Nothing logged: keep --skill to 80 and --note to 500 characters."

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email
 from careerpath.network.models import Contact
 
 

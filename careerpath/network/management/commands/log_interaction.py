@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import optional_date, owner_by_email, parse_date
 from careerpath.network.models import Contact, Interaction
 from careerpath.network.services import log_interaction
-
-
-def _date(text: str, name: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--{name}: “{text}” is not a date (YYYY-MM-DD).") from None
 
 
 class Command(BaseCommand):
@@ -55,11 +45,15 @@ class Command(BaseCommand):
             )
         today = user.today()
         data = {
-            "occurred_on": _date(options["date"], "date") or today,
+            "occurred_on": optional_date(options["date"], "--date", default=today),
             "channel": options["channel"],
             "summary": options["summary"],
             "help_direction": options["help_direction"],
-            "follow_up_on": _date(options["follow_up"], "follow-up"),
+            "follow_up_on": (
+                parse_date(options["follow_up"], "--follow-up")
+                if options["follow_up"]
+                else None
+            ),
         }
         try:
             interaction = log_interaction(

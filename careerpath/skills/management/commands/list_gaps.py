@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from careerpath.goals.management.commands._owner import owner_by_email
+from careerpath.core.commands import owner_by_email
 from careerpath.skills.models import TargetRole
 from careerpath.skills.services import role_gaps
 

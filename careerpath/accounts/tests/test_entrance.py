@@ -28,12 +28,12 @@ def test_verification_page_points_a_local_operator_to_the_terminal(client, setti
     settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
     response = client.post(reverse("account_signup"), SIGNUP, follow=True)
     page = response.content.decode()
-    assert "Check your e-mail" in page
+    assert "Verify your e-mail address" in page
     assert "prints each" in page and "terminal" in page
 
 
 def test_verification_page_says_nothing_of_a_terminal_when_mail_is_delivered(client):
     response = client.post(reverse("account_signup"), SIGNUP, follow=True)
     page = response.content.decode()
-    assert "Check your e-mail" in page
+    assert "Verify your e-mail address" in page
     assert "terminal" not in page

@@ -29,6 +29,12 @@ MEASURE = """() => {
   document.querySelectorAll('table').forEach((table, index) => {
     const parent = table.parentElement;
     if (!parent || table.offsetParent === null) return;
+    const hidden = [...table.querySelectorAll('thead .col-optional')]
+      .filter(cell => getComputedStyle(cell).display === 'none');
+    const cue = parent.querySelector('.table-cue');
+    if (hidden.length && !(cue && cue.offsetParent !== null && cue.textContent.trim())) {
+      out.push(`table #${index} hides ${hidden.length} columns without a visible .table-cue`);
+    }
     if (table.scrollWidth > parent.clientWidth) {
       const name = table.className || table.closest('[class]')?.className || '';
       out.push(`table #${index} .${name}: ${table.scrollWidth}px > ${parent.clientWidth}px`);

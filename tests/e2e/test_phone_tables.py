@@ -44,6 +44,18 @@ MEASURE = """() => {
 }"""
 
 
+def _import_preview(client) -> str:
+    """The preview of a LinkedIn connections import (reached only by uploading a file)."""
+    from django.urls import reverse
+
+    from tests.e2e.test_journey_network import CONNECTIONS
+
+    with CONNECTIONS.open("rb") as upload:
+        response = client.post(reverse("network:import_start"), {"file": upload})
+    assert response.status_code == 302, response.content[:500]
+    return response["Location"]
+
+
 def _taxonomy_pages() -> list[str]:
     """A search that finds skills, and the detail pages of a skill and an O*NET-style
     occupation that needs it (the crawl reaches only the empty search form)."""
@@ -95,7 +107,7 @@ def test_every_page_fits_a_phone_without_sideways_scrolling(live_server, browser
     pages = crawl(client, start)
     assert len(pages) >= 40, sorted(pages)
     only = os.environ.get("CAREERPATH_AUDIT_ONLY", "")
-    urls = sorted(pages.values()) + _taxonomy_pages()
+    urls = sorted(pages.values()) + _taxonomy_pages() + [_import_preview(client)]
     urls = [url for url in urls if only in url]
 
     context = browser.new_context(

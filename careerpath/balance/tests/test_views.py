@@ -158,7 +158,7 @@ def test_overview_shows_the_signal_with_reasons_and_the_trends(alice_client, ali
     assert "Hours worked are up 30 % over four weeks" in page
     assert page.count('class="trend-chart__svg"') == 6
     assert "Show as a table" not in page  # the history table is the fallback
-    assert '<table class="checkin-table">' in page
+    assert '<table class="checkin-table table--stack">' in page
     assert "How this is worked out" in page
     assert "Warning stretches" in page
 

@@ -4,6 +4,7 @@ the page, the API and the ``improvement_areas`` command show, and the goals them
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.feedback.models import Feedback, ThemeGoal
@@ -20,12 +21,17 @@ def notes_of(feedback: Iterable[Feedback]) -> list[FeedbackNote]:
     ]
 
 
+def report_of(feedback: Iterable[Feedback], *, today: date) -> ThemeReport:
+    """The themes of these pieces of feedback, with areas for improvement ranked."""
+    return summarise_themes(notes_of(feedback), today=today)
+
+
 def theme_report(owner: User) -> ThemeReport:
     """Every theme across the person's feedback, with areas for improvement ranked."""
     rows = Feedback.objects.owned_by(owner).only(
         "received_on", "source", "kind", "themes"
     )
-    return summarise_themes(notes_of(rows), today=owner.today())
+    return report_of(rows, today=owner.today())
 
 
 def theme_goals(owner: User) -> dict[str, Goal]:

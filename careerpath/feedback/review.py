@@ -6,8 +6,8 @@ from datetime import date
 
 from careerpath.accounts.models import User
 from careerpath.core.summary import Section, group, item, section
+from careerpath.feedback.improvement import report_of
 from careerpath.feedback.models import Feedback
-from careerpath.feedback.themes import FeedbackNote, summarise_themes
 
 SHOWN = 30
 
@@ -19,10 +19,7 @@ def period_summary(owner: User, start: date, end: date) -> Section:
         .order_by("-received_on", "-pk")
         .only("id", "source", "received_on", "kind", "context", "themes")
     )
-    report = summarise_themes(
-        (FeedbackNote(f.received_on, f.source, f.kind, f.themes) for f in rows),
-        today=end,
-    )
+    report = report_of(rows, today=end)
     received = [
         item(
             f"{f.get_kind_display()} from {f.source}",

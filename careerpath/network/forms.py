@@ -11,6 +11,7 @@ from django import forms
 from careerpath.accounts.models import User
 from careerpath.core.forms import ListField
 from careerpath.core.links import clean_link
+from careerpath.core.text import squash
 from careerpath.goals.models import Goal
 from careerpath.network.cadence import DEFAULT_INTERVALS
 from careerpath.network.models import (
@@ -191,7 +192,7 @@ def parse_people(text: str) -> list[PersonMet]:
             raw = list(line[:-1].partition(" (")[::2])
         else:
             raw = line.split(";")
-        parts = [" ".join(p.split()) for p in raw] + ["", "", ""]
+        parts = [squash(p) for p in raw] + ["", "", ""]
         name, company, title, email = parts[:4]
         if not name:
             raise forms.ValidationError(f"Line {number} has no name.")

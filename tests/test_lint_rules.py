@@ -204,6 +204,10 @@ def test_area_tabs_share_one_component():
 ONE_BUILDER = {
     "item_skills=tuple(": "careerpath/learning/log.py",  # the learning log's hours
     "summarise_themes(": "careerpath/feedback/improvement.py",  # the themes report
+    # A target role's profile and gaps, and the skills a gap analysis compares.
+    "build_role_profile(": "careerpath/skills/role_analysis.py",
+    "rank_gaps(": "careerpath/skills/role_analysis.py",
+    "Holding(": "careerpath/skills/holdings.py",
 }
 
 
@@ -215,16 +219,90 @@ def test_each_read_model_is_built_in_one_module():
             continue
         text = path.read_text()
         for marker, home in ONE_BUILDER.items():
-            if marker in text and where != home and not where.endswith("themes.py"):
+            used = text.replace(f"def {marker}", "")  # defining the rule builds nothing
+            if marker in used and where != home and not where.endswith("themes.py"):
                 found.append(f"{where} builds what {home} builds")
     assert found == []
 
 
-# Lists whose pager links are still written out in the template.
-OWN_PAGER = {
-    "careerpath/network/templates/network/contact_list.html",
-    "careerpath/network/templates/network/event_list.html",
+# Services modules that hold writes only: every public function in them writes.
+WRITES_ONLY = [
+    "careerpath/learning/services.py",
+    "careerpath/network/services.py",
+    "careerpath/skills/services.py",
+]
+# Calls that change rows: a model's or a manager's, a query set's, a relation's.
+WRITE_CALLS = {
+    "save",
+    "create",
+    "delete",
+    "update",
+    "bulk_create",
+    "bulk_update",
+    "get_or_create",
+    "update_or_create",
+    "add",
+    "remove",
+    "set",
+    "clear",
 }
+
+
+def reads_in_services(source: str) -> list[str]:
+    """Public functions that write nothing: neither run in ``transaction.atomic`` nor
+    call a write, directly or through the module's own helpers."""
+    functions = {
+        node.name: node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef)
+    }
+    writes: dict[str, bool] = {}
+    helpers: dict[str, set[str]] = {}
+    for name, function in functions.items():
+        writes[name] = any(
+            "atomic" in ast.unparse(decorator) for decorator in function.decorator_list
+        )
+        helpers[name] = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call):
+                if isinstance(node.func, ast.Attribute):
+                    writes[name] |= node.func.attr in WRITE_CALLS
+                elif isinstance(node.func, ast.Name) and node.func.id in functions:
+                    helpers[name].add(node.func.id)
+
+    def does_write(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return writes[name] or any(
+            does_write(helper, seen | {name})
+            for helper in helpers[name] - seen - {name}
+        )
+
+    return [
+        name for name in functions if not name.startswith("_") and not does_write(name)
+    ]
+
+
+def test_services_modules_hold_writes_only():
+    found = [
+        f"{where} {name}: a read model goes in a module named for what it builds"
+        for where in WRITES_ONLY
+        for name in reads_in_services((ROOT / where).read_text())
+    ]
+    assert found == []
+
+
+def test_the_writes_only_rule_sees_a_read():
+    source = (
+        "@transaction.atomic\n"
+        "def save_role(role):\n"
+        "    role.save()\n"
+        "def _store(role):\n"
+        "    role.save()\n"
+        "def rename_role(role):\n"
+        "    _store(role)\n"
+        "def role_gaps(role):\n"
+        "    return rank_gaps(role.requirements.all())\n"
+    )
+    assert reads_in_services(source) == ["role_gaps"]
 
 
 def test_paged_lists_share_one_pager_template():
@@ -234,4 +312,4 @@ def test_paged_lists_share_one_pager_template():
         if "has_other_pages" in path.read_text()
         or "previous_page_number" in path.read_text()
     }
-    assert own <= OWN_PAGER, "include components/pager.html"
+    assert own == set(), "include components/pager.html"

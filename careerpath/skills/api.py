@@ -12,25 +12,24 @@ from careerpath.core.access import get_owned_or_404
 from careerpath.core.api import Pagination, PatchSchema, omittable
 from careerpath.core.http import ApiRequest
 from careerpath.core.links import Link, RequiredLink
+from careerpath.skills.extraction import analyse_text
 from careerpath.skills.models import (
     Posting,
     SkillAssessment,
     TargetRole,
     UserSkill,
 )
+from careerpath.skills.role_analysis import role_gaps, role_profile
 from careerpath.skills.services import (
     AddedSkill,
     RowCorrection,
     add_posting,
     add_skill,
-    analyse_text,
     delete_posting,
     delete_role,
     delete_skill,
     record_assessment,
     review_posting,
-    role_gaps,
-    role_profile,
     save_role,
     turn_gap_into_goal,
     turn_gap_into_learning_item,

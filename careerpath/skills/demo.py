@@ -12,13 +12,13 @@ from datetime import date, timedelta
 
 from careerpath.accounts.models import User
 from careerpath.skills.models import PostingSkill, SkillAssessment, TargetRole
+from careerpath.skills.role_analysis import role_gaps
 from careerpath.skills.services import (
     AddedSkill,
     RowCorrection,
     add_posting,
     add_skill,
     review_posting,
-    role_gaps,
     turn_gap_into_goal,
     turn_gap_into_learning_item,
 )

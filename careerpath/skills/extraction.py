@@ -28,6 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from django.core.exceptions import ValidationError
+
 from careerpath.skills import lexicon
 from careerpath.skills.matching import (
     SkillMatcher,
@@ -675,3 +677,11 @@ def analyse_posting(
         certifications=_certifications(text, mentions),
         languages=_languages(text, mentions),
     )
+
+
+def analyse_text(text: str) -> PostingAnalysis:
+    """Run the posting analysis; its refusals become a field error on ``text``."""
+    try:
+        return analyse_posting(text)
+    except PostingError as error:
+        raise ValidationError({"text": str(error)}) from None

@@ -1,13 +1,12 @@
-"""Writes and reads for the skills area, shared by pages, the API, commands and the demo.
+"""Writes for the skills area, shared by pages, the API, commands and the demo.
 
 Every write validates all its input before saving anything, so bad input (a duplicate
 skill, a level out of range, an unreadable posting) changes nothing. The gap analysis
-itself is a pure rule in ``gaps.py``; here it gets its inputs from the database.
+itself is a pure rule in ``gaps.py``, read from the database by ``role_analysis.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +17,8 @@ from django.db import transaction
 
 from careerpath.accounts.models import User
 from careerpath.core.text import squash
-from careerpath.skills.gaps import LEVEL_WORDS, Gap, Holding, Requirement, rank_gaps
+from careerpath.skills.gaps import LEVEL_WORDS, Gap
 from careerpath.skills.models import (
-    LEVEL_NAMES,
     GapAction,
     Posting,
     PostingSkill,
@@ -29,37 +27,19 @@ from careerpath.skills.models import (
     UserSkill,
     skill_key,
 )
-from careerpath.skills.role_profile import (
-    AskedSkill,
-    OccupationNeed,
-    RoleProfile,
-    build_role_profile,
-)
-from careerpath.taxonomy.lookup import Suggestion, resolve_skill_name, suggest
-from careerpath.taxonomy.models import OccupationSkill, Skill
+from careerpath.skills.role_analysis import role_gaps
+from careerpath.skills.skill_list import parse_skill_list
+from careerpath.taxonomy.lookup import resolve_skill_name
+from careerpath.taxonomy.models import Skill
 from careerpath.taxonomy.normalize import normalize
 
 NAME_MAX = 120
 BULK_MAX = 200
-_LIST_SPLIT = re.compile(r"[\n;,•·]+")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
-# --- Taxonomy lookups -------------------------------------------------------------
-
-
-def find_taxonomy_skill(text: str) -> Skill | None:
+def _find_taxonomy_skill(text: str) -> Skill | None:
     """The taxonomy skill a name means (the taxonomy's one ranking decides ties)."""
     return resolve_skill_name(text)
-
-
-def suggest_skills(text: str, *, limit: int = 10) -> list[Suggestion]:
-    """Taxonomy skills for autocomplete, ranked by the taxonomy (labels starting with
-    the text first)."""
-    return suggest(text, limit)
-
-
-# --- Inventory --------------------------------------------------------------------
 
 
 def _check_level(value: Any, field_name: str, *, optional: bool = False) -> None:
@@ -98,7 +78,7 @@ def add_skill(
     """
     name = squash(name)
     if skill is None:
-        skill = find_taxonomy_skill(name)
+        skill = _find_taxonomy_skill(name)
     if not name and skill is not None:
         name = skill.label
     _check_level(level, "level")
@@ -161,7 +141,7 @@ def update_skill(user_skill: UserSkill, *, data: Mapping[str, Any]) -> UserSkill
         user_skill.normalized = normalize(user_skill.name)
         if not user_skill.normalized:
             raise ValidationError({"name": "Give the skill a name."})
-        user_skill.skill = find_taxonomy_skill(user_skill.name)
+        user_skill.skill = _find_taxonomy_skill(user_skill.name)
         existing = _existing(user_skill.owner, user_skill)
         if existing is not None:
             raise ValidationError({"name": _duplicate_message(existing)})
@@ -177,20 +157,6 @@ def update_skill(user_skill: UserSkill, *, data: Mapping[str, Any]) -> UserSkill
 def delete_skill(user_skill: UserSkill) -> None:
     """Delete an inventory skill with its assessment history."""
     user_skill.delete()
-
-
-def parse_skill_list(text: str) -> list[str]:
-    """Names from a pasted list: one per line, or separated by commas or semicolons;
-    bullets and numbering dropped, repeats (same normal form) kept once."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for part in _LIST_SPLIT.split(text):
-        name = squash(_BULLET.sub("", part)).strip(" .")
-        key = normalize(name)
-        if key and key not in seen:
-            seen.add(key)
-            names.append(name)
-    return names
 
 
 @dataclass
@@ -225,7 +191,7 @@ def add_skills_from_list(
                 f"{len(too_long[0])}: “{too_long[0][:40]}…”. Put one skill per line."
             }
         )
-    resolved = [(name, find_taxonomy_skill(name)) for name in names]
+    resolved = [(name, _find_taxonomy_skill(name)) for name in names]
     held = list(UserSkill.objects.owned_by(owner).values_list("normalized", "skill_id"))
     held_names = {n for n, _ in held}
     held_ids = {i for _, i in held if i}
@@ -307,16 +273,6 @@ def _save(obj: Any) -> Any:
     return obj
 
 
-def analyse_text(text: str) -> Any:
-    """Run the posting analysis; its refusals become a field error on ``text``."""
-    from careerpath.skills.extraction import PostingError, analyse_posting
-
-    try:
-        return analyse_posting(text)
-    except PostingError as error:
-        raise ValidationError({"text": str(error)}) from None
-
-
 def _first_line_title(text: str) -> str:
     for line in text.splitlines():
         line = squash(line)
@@ -336,6 +292,8 @@ def add_posting(
     url: str = "",
 ) -> Posting:
     """Analyse a pasted posting and keep it, with its extracted skills, for review."""
+    from careerpath.skills.extraction import analyse_text
+
     analysis = analyse_text(text)
     posting = Posting(
         owner=role.owner,
@@ -425,7 +383,7 @@ def review_posting(
             row.original_label = (
                 "" if normalize(extracted_label) == key else extracted_label
             )
-            skill = find_taxonomy_skill(label)
+            skill = _find_taxonomy_skill(label)
             row.skill = skill
             row.label = label
             row.normalized = key
@@ -460,7 +418,7 @@ def review_posting(
             continue
         if item.requirement not in PostingSkill.Requirement.values:
             raise ValidationError({"added": "Choose must have or nice to have."})
-        skill = find_taxonomy_skill(label)
+        skill = _find_taxonomy_skill(label)
         if key in names or (skill and skill_key(skill.pk, key) in names):
             raise ValidationError(
                 {"added": f"“{label}” is already in this posting's list."}
@@ -514,82 +472,7 @@ def delete_role(role: TargetRole) -> None:
     role.delete()
 
 
-def role_profile(role: TargetRole) -> RoleProfile:
-    """The role's profile from its reviewed postings (three queries, whatever the size)."""
-    posting_ids = list(
-        Posting.objects.filter(owner_id=role.owner_id, role=role)
-        .confirmed()
-        .values_list("pk", flat=True)
-    )
-    rows = (
-        PostingSkill.objects.filter(owner_id=role.owner_id)
-        .filter(posting__role=role, posting__status=Posting.Status.CONFIRMED)
-        .filter(removed=False)
-        .order_by("posting_id", "pk")
-        .values_list(
-            "posting_id", "skill_id", "normalized", "label", "kind", "requirement"
-        )
-    )
-    asked = [
-        AskedSkill(
-            posting_id=posting_id,
-            key=skill_key(skill_id, normalized),
-            label=label,
-            kind=kind,
-            must=requirement == PostingSkill.Requirement.MUST,
-            skill_id=skill_id,
-        )
-        for posting_id, skill_id, normalized, label, kind, requirement in rows
-    ]
-    needs: dict[int, OccupationNeed] = {}
-    if role.occupation_id:
-        for skill_id, importance, level, relation in OccupationSkill.objects.filter(
-            occupation_id=role.occupation_id,
-            skill_id__in={a.skill_id for a in asked if a.skill_id},
-        ).values_list("skill_id", "importance", "level", "relation"):
-            needs[skill_id] = OccupationNeed(
-                importance=importance,
-                level=level,
-                essential=(relation == OccupationSkill.Relation.ESSENTIAL)
-                if relation
-                else None,
-            )
-    return build_role_profile(asked, posting_ids=posting_ids, needs=needs)
-
-
-def requirements_of(profile: RoleProfile) -> list[Requirement]:
-    return [
-        Requirement(
-            key=entry.key,
-            label=entry.label,
-            postings=entry.postings,
-            must_postings=entry.must_postings,
-            total_postings=entry.total_postings,
-            skill_id=entry.skill_id,
-            onet_level=entry.need.level if entry.need else None,
-            importance=entry.need.importance if entry.need else None,
-            essential=entry.need.essential if entry.need else None,
-        )
-        for entry in profile.entries
-    ]
-
-
-def holdings_of(owner_id: int) -> list[Holding]:
-    return [
-        Holding(skill_id=skill_id, name=name, level=level)
-        for skill_id, name, level in UserSkill.objects.filter(
-            owner_id=owner_id
-        ).values_list("skill_id", "name", "level")
-    ]
-
-
-def role_gaps(role: TargetRole, *, profile: RoleProfile | None = None) -> list[Gap]:
-    """The role's gap analysis against the person's current inventory."""
-    profile = profile or role_profile(role)
-    return rank_gaps(requirements_of(profile), holdings_of(role.owner_id))
-
-
-def find_gap(role: TargetRole, key: str) -> Gap:
+def _find_gap(role: TargetRole, key: str) -> Gap:
     for gap in role_gaps(role):
         if gap.key == key:
             if not gap.is_gap:
@@ -602,12 +485,12 @@ def find_gap(role: TargetRole, key: str) -> Gap:
     )
 
 
-def months_for(gap: Gap) -> int:
+def _months_for(gap: Gap) -> int:
     """A realistic deadline: three months per level to climb, at most a year."""
     return min(12, 3 * max(1, gap.level_gap))
 
 
-def goal_draft_for(gap: Gap, role: TargetRole, *, today: date) -> dict[str, Any]:
+def _goal_draft_for(gap: Gap, role: TargetRole, *, today: date) -> dict[str, Any]:
     """A SMART draft: the skill's level is the metric, from where the person is to where
     the role needs them, by a deadline a few months away."""
     from careerpath.goals.drafts import draft_goal
@@ -622,7 +505,7 @@ def goal_draft_for(gap: Gap, role: TargetRole, *, today: date) -> dict[str, Any]
         metric_unit="level",
         baseline=gap.current_level,
         target=gap.required_level,
-        months=months_for(gap),
+        months=_months_for(gap),
         achievability_note=(
             "Drafted from the gap analysis: add the time, budget and support you "
             "have for it, and what stands in the way."
@@ -652,7 +535,7 @@ def _gap_action(
     return action
 
 
-def made_from_gap(
+def _made_from_gap(
     role: TargetRole, key: str, *, kind: str, learning_kind: str = ""
 ) -> GapAction | None:
     """What an earlier click already made from this gap, if it still exists: a goal,
@@ -675,7 +558,7 @@ def _lock(role: TargetRole) -> None:
     TargetRole.objects.select_for_update().filter(pk=role.pk).exists()
 
 
-def gap_source(gap: Gap, role: TargetRole) -> str:
+def _gap_source(gap: Gap, role: TargetRole) -> str:
     return f"Gap: {gap.label} for {role.title}"
 
 
@@ -686,14 +569,14 @@ def turn_gap_into_goal(*, role: TargetRole, key: str, today: date) -> GapAction:
     from careerpath.goals.services import create_goal
 
     _lock(role)
-    if (earlier := made_from_gap(role, key, kind=GapAction.Kind.GOAL)) is not None:
+    if (earlier := _made_from_gap(role, key, kind=GapAction.Kind.GOAL)) is not None:
         return earlier
-    gap = find_gap(role, key)
+    gap = _find_gap(role, key)
     goal = create_goal(
         owner=role.owner,
-        data=goal_draft_for(gap, role, today=today),
+        data=_goal_draft_for(gap, role, today=today),
         today=today,
-        source=gap_source(gap, role),
+        source=_gap_source(gap, role),
     )
     return _gap_action(role, gap, kind=GapAction.Kind.GOAL, today=today, goal=goal)
 
@@ -708,12 +591,12 @@ def turn_gap_into_learning_item(
     from careerpath.learning.services import create_learning_item
 
     _lock(role)
-    earlier_item = made_from_gap(
+    earlier_item = _made_from_gap(
         role, key, kind=GapAction.Kind.LEARNING, learning_kind=kind
     )
     if earlier_item is not None:
         return earlier_item
-    gap = find_gap(role, key)
+    gap = _find_gap(role, key)
     earlier_goal = (
         GapAction.objects.owned_by(role.owner)
         .filter(role=role, skill_key=gap.key, goal__isnull=False)
@@ -730,24 +613,8 @@ def turn_gap_into_learning_item(
         skills=[gap.label],
         goal=earlier_goal.goal if earlier_goal else None,
         note=f"For the {role.title} role. {gap.reason}",
-        source=gap_source(gap, role),
+        source=_gap_source(gap, role),
     )
     return _gap_action(
         role, gap, kind=GapAction.Kind.LEARNING, today=today, learning_item=item
     )
-
-
-def actions_by_key(role: TargetRole) -> dict[str, list[GapAction]]:
-    """What was already made from each of the role's gaps."""
-    actions: dict[str, list[GapAction]] = {}
-    for action in (
-        GapAction.objects.filter(owner_id=role.owner_id, role=role)
-        .select_related("goal", "learning_item")
-        .order_by("created_on", "pk")
-    ):
-        actions.setdefault(action.skill_key, []).append(action)
-    return actions
-
-
-def level_name(level: int) -> str:
-    return LEVEL_NAMES.get(level, "")

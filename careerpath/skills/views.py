@@ -35,27 +35,25 @@ from careerpath.skills.models import (
     TargetRole,
     UserSkill,
 )
+from careerpath.skills.role_analysis import actions_by_key, role_gaps, role_profile
 from careerpath.skills.services import (
     AddedSkill,
     RowCorrection,
-    actions_by_key,
     add_posting,
     add_skill,
     add_skills_from_list,
     delete_posting,
     delete_role,
     delete_skill,
-    parse_skill_list,
     record_assessment,
     review_posting,
-    role_gaps,
-    role_profile,
     save_role,
-    suggest_skills,
     turn_gap_into_goal,
     turn_gap_into_learning_item,
     update_skill,
 )
+from careerpath.skills.skill_list import parse_skill_list
+from careerpath.taxonomy.lookup import suggest
 from careerpath.taxonomy.models import Skill
 
 # --- Inventory ----------------------------------------------------------------
@@ -131,7 +129,7 @@ def skill_suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "skills/_suggestions.html",
-        {"suggestions": suggest_skills(text[:120]) if text.strip() else []},
+        {"suggestions": suggest(text[:120], 10) if text.strip() else []},
     )
 
 

@@ -9,7 +9,8 @@ from careerpath.feedback.tests.factories import FeedbackFactory
 from careerpath.goals.models import Aspiration
 from careerpath.goals.services import smart_report
 from careerpath.profiles.tests.factories import ProfileFactory
-from careerpath.skills.services import role_gaps, turn_gap_into_goal
+from careerpath.skills.role_analysis import role_gaps
+from careerpath.skills.services import turn_gap_into_goal
 from careerpath.skills.tests.factories import UserSkillFactory
 from careerpath.skills.tests.test_views import reviewed_role
 

@@ -674,3 +674,27 @@ def test_people_met_and_anyone_else_share_one_field_and_one_format(alice_client,
     )
     assert response.status_code == 302
     assert Contact.objects.owned_by(alice).count() == 2
+
+
+def test_long_contact_and_event_lists_page_with_the_shared_pager(alice_client, alice):
+    ContactFactory.create_batch(51, owner=alice, relationship_types=["mentor"])
+    ContactFactory(owner=alice, relationship_types=["peer"])
+    EventFactory.create_batch(51, owner=alice)
+
+    first = alice_client.get(reverse("network:contact_list"), {"type": "mentor"})
+    text = first.content.decode()
+    assert 'class="pager"' in text
+    assert "1–50 of 51 contacts · page 1 of 2" in text
+    assert 'href="?type=mentor&amp;page=2" rel="next">Next</a>' in text
+
+    second = alice_client.get(
+        reverse("network:contact_list"), {"type": "mentor", "page": "2"}
+    ).content.decode()
+    assert "51–51 of 51 contacts · page 2 of 2" in second
+    assert 'href="?type=mentor&amp;page=1" rel="prev">Previous</a>' in second
+
+    events = alice_client.get(
+        reverse("network:event_list"), {"page": "9"}
+    ).content.decode()
+    assert "51–51 of 51 events · page 2 of 2" in events
+    assert 'href="?page=1" rel="prev">Newer</a>' in events

@@ -5,7 +5,7 @@ import pytest
 
 from careerpath.skills.demo import seed
 from careerpath.skills.models import GapAction, Posting, TargetRole, UserSkill
-from careerpath.skills.services import role_gaps, role_profile
+from careerpath.skills.role_analysis import role_gaps, role_profile
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)

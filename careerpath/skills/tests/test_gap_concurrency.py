@@ -9,11 +9,8 @@ from django.db import connection, connections
 from careerpath.goals.models import Goal
 from careerpath.learning.models import LearningItem
 from careerpath.skills.models import GapAction
-from careerpath.skills.services import (
-    role_gaps,
-    turn_gap_into_goal,
-    turn_gap_into_learning_item,
-)
+from careerpath.skills.role_analysis import role_gaps
+from careerpath.skills.services import turn_gap_into_goal, turn_gap_into_learning_item
 from careerpath.skills.tests.test_views import reviewed_role
 
 pytestmark = pytest.mark.django_db(transaction=True)

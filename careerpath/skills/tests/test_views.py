@@ -15,7 +15,8 @@ from careerpath.skills.models import (
     TargetRole,
     UserSkill,
 )
-from careerpath.skills.services import add_posting, review_posting, role_gaps
+from careerpath.skills.role_analysis import role_gaps
+from careerpath.skills.services import add_posting, review_posting
 from careerpath.skills.tests.factories import (
     GapActionFactory,
     PostingFactory,
@@ -386,7 +387,9 @@ def test_review_keeps_corrections(alice_client, alice):
     assert "found as SQL" in page and "proposed must" in page and "added by you" in page
     profile_labels = {
         e.label
-        for e in __import__("careerpath.skills.services", fromlist=["role_profile"])
+        for e in __import__(
+            "careerpath.skills.role_analysis", fromlist=["role_profile"]
+        )
         .role_profile(role)
         .entries
     }

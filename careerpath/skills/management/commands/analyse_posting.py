@@ -9,8 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from careerpath.skills.extraction import analyse_text
 from careerpath.skills.models import POSTING_LIMIT_BYTES
-from careerpath.skills.services import analyse_text
 
 
 class Command(BaseCommand):

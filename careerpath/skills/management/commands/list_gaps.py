@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from careerpath.core.commands import owner_by_email
 from careerpath.skills.models import TargetRole
-from careerpath.skills.services import role_gaps
+from careerpath.skills.role_analysis import role_gaps
 
 
 class Command(BaseCommand):

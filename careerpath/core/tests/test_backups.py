@@ -104,11 +104,17 @@ def test_backup_under_writes_restores_every_write_acknowledged_before_it(
             stderr=subprocess.PIPE,
             text=True,
         )
-        # The command makes the backup folder just before it opens the database:
-        # the writes acknowledged by then are the ones the backup must hold.
-        while not target.exists() and command.poll() is None:
-            time.sleep(0.001)
+        # The command makes the backup folder just before it opens the database. A
+        # count read before a look that still found no folder is of writes committed
+        # before the backup began: those it must hold. (A count read after the folder
+        # appeared may include writes made after the copy started.)
         acknowledged_before = writer.acknowledged
+        while True:
+            count = writer.acknowledged
+            if target.exists() or command.poll() is not None:
+                break
+            acknowledged_before = count
+            time.sleep(0.001)
         stdout, stderr = command.communicate(timeout=120)
         during = writer.acknowledged
     finally:

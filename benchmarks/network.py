@@ -13,11 +13,9 @@ Nothing is written outside the temporary folder. Budget: 5,000 connections in < 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -67,6 +65,9 @@ def connections_csv(count: int, rng: random.Random, *, newer: bool = False) -> s
     return "\r\n".join(lines) + "\r\n"
 
 
+from _django import setup_throwaway_instance  # noqa: E402
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--connections", type=int, default=5000)
@@ -74,24 +75,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="careerpath-bench-")
-    os.environ["CAREERPATH_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
-    os.environ.pop("DATABASE_URL", None)
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    setup_throwaway_instance()
     from django.test import Client
-
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
 
     from careerpath.accounts.models import User
     from careerpath.network import portability

@@ -12,11 +12,8 @@ Nothing is written outside the temporary folder.
 from __future__ import annotations
 
 import argparse
-import io
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -34,40 +31,21 @@ def _report(label: str, samples: list[float], queries: int) -> None:
     )
 
 
+from _django import seed_demo, setup_throwaway_instance  # noqa: E402
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="careerpath-bench-")
-    os.environ["CAREERPATH_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
-    os.environ.pop("DATABASE_URL", None)
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    setup_throwaway_instance()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    started = time.perf_counter()
-    call_command(
-        "seed_demo_data",
-        scale=args.scale,
-        password="benchmark password",
-        stdout=io.StringIO(),
-    )
-    print(f"seeded scale {args.scale} in {time.perf_counter() - started:.1f} s")
+    print(f"seeded scale {args.scale} in {seed_demo(args.scale):.1f} s")
 
     from careerpath.accounts.models import User
     from careerpath.reviews.models import Review

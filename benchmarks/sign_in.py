@@ -12,10 +12,8 @@ must cost the same; otherwise the answer's timing tells whether a password is ri
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,35 +22,23 @@ sys.path.insert(0, str(ROOT))
 
 PASSWORD = "benchmark password 42"
 
+from _django import setup_throwaway_instance  # noqa: E402
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    os.environ["CAREERPATH_DATA_DIR"] = tempfile.mkdtemp(prefix="careerpath-bench-")
-    os.environ["CAREERPATH_ADMIN_ENABLED"] = "true"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
-    os.environ.pop("DATABASE_URL", None)
-
-    import django
-
-    django.setup()
+    setup_throwaway_instance(CAREERPATH_ADMIN_ENABLED="true")
     from allauth.account.models import EmailAddress
     from django.conf import settings
     from django.contrib.auth import hashers
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.test import Client
 
     from careerpath.accounts.models import User
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
     user = User.objects.create_user("bench@example.org", PASSWORD, is_staff=True)
     EmailAddress.objects.create(
         user=user, email=user.email, verified=True, primary=True

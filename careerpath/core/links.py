@@ -31,6 +31,8 @@ from django.utils.deconstruct import deconstructible
 from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from careerpath.core.forms import ListField
+
 WEB_SCHEMES = ("http", "https")
 MAIL_SCHEME = "mailto"
 LINK_MAX_LENGTH = 500
@@ -226,7 +228,7 @@ class LinkFormField(forms.CharField):
         return clean_link(text, mailto=self.mailto)
 
 
-class LinkListFormField(forms.CharField):
+class LinkListFormField(ListField):
     """Links typed one per line; repeats dropped, each cleaned by ``clean_link``."""
 
     widget = forms.Textarea(attrs={"rows": 3, "spellcheck": "false"})
@@ -239,23 +241,16 @@ class LinkListFormField(forms.CharField):
         mailto: bool = False,
         **kwargs: Any,
     ) -> None:
-        self.max_items = max_items
-        self.max_item_length = max_item_length
         self.mailto = mailto
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", max_items * (max_item_length + 2))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return "\n".join(str(item) for item in value)
-        return value
+        super().__init__(max_items=max_items, max_item_length=max_item_length, **kwargs)
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         if isinstance(value, list | tuple):
             lines = [str(item) for item in value]
         else:
-            lines = (super().to_python(value) or "").splitlines()
+            # One link per line (commas may be part of a link): the typed text as
+            # CharField reads it, not ListField's comma split.
+            lines = (forms.CharField.to_python(self, value) or "").splitlines()
         links: list[str] = []
         for line in lines:
             if not line.strip():
@@ -279,10 +274,6 @@ class LinkListFormField(forms.CharField):
     def validate(self, value: Any) -> None:
         if self.required and not value:
             raise ValidationError(self.error_messages["required"], code="required")
-
-    def run_validators(self, value: Any) -> None:
-        # max_length applies to the typed text, checked by CharField's to_python.
-        return None
 
 
 # --- Model field -------------------------------------------------------------------

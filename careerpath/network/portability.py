@@ -9,6 +9,7 @@ people already there instead of duplicating them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -185,22 +186,12 @@ def _merge(contact: Contact, record: ContactRecord) -> tuple[str, ...]:
     return tuple(changed)
 
 
-# The columns an import writes, checked against their limits while planning so that
-# the preview never promises a row the database would refuse (PostgreSQL rejects NUL
-# in text and JSON; SQLite would store an over-long value silently).
-WRITTEN_FIELDS = (
-    "name",
-    "company",
-    "title",
-    "emails",
-    "phones",
-    "links",
-    "profile_url",
-    "how_we_met",
-    "met_on",
-    "relationship_types",
-    "tags",
-    "notes",
+# The columns an import writes (every field a file's record carries but the line it
+# came from), checked against their limits while planning so that the preview never
+# promises a row the database would refuse (PostgreSQL rejects NUL in text and JSON;
+# SQLite would store an over-long value silently).
+WRITTEN_FIELDS = tuple(
+    f.name for f in dataclasses.fields(ContactRecord) if f.name != "line"
 )
 # (label, max_length) of each written column, and of the match key derived from them.
 _LIMITS = {

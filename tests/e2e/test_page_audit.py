@@ -87,15 +87,9 @@ def crawl(client, start: list[str]) -> dict[str, str]:
     return found
 
 
-def _cookie_for(client, base: str) -> list[dict]:
-    from django.conf import settings
-
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}]
-
-
-@pytest.mark.e2e
-def test_every_page_passes_axe_at_both_widths_in_light_and_dark(live_server, browser):
+def demo_account_pages(email: str):
+    """A signed-in test client for a new demo-seeded account, and route name → URL of
+    every page crawled from its dashboard and navigation."""
     from django.test import Client
     from django.urls import reverse
 
@@ -103,7 +97,7 @@ def test_every_page_passes_axe_at_both_widths_in_light_and_dark(live_server, bro
     from careerpath.core.context_processors import NAVIGATION
     from careerpath.demo.seeders import seed_all
 
-    user = UserFactory(email="audit-e2e@example.org", display_name="Sam Rivera")
+    user = UserFactory(email=email, display_name="Sam Rivera")
     seed_all(user, scale=1, today=london_today())
     client = Client()
     client.force_login(user)
@@ -114,6 +108,19 @@ def test_every_page_passes_axe_at_both_widths_in_light_and_dark(live_server, bro
     ]
     pages = crawl(client, start)
     assert len(pages) >= 40, sorted(pages)
+    return client, pages
+
+
+def _cookie_for(client, base: str) -> list[dict]:
+    from django.conf import settings
+
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}]
+
+
+@pytest.mark.e2e
+def test_every_page_passes_axe_at_both_widths_in_light_and_dark(live_server, browser):
+    client, pages = demo_account_pages("audit-e2e@example.org")
     signed_in = sorted(pages.values()) + list(EXTRA_SIGNED_IN_PAGES)
     cookies = _cookie_for(client, live_server.url)
     only = os.environ.get("CAREERPATH_AUDIT_ONLY", "")

@@ -13,8 +13,7 @@ import os
 import pytest
 
 from tests.e2e.conftest import HEIGHTS, PHONE
-from tests.e2e.test_journey_goals import london_today
-from tests.e2e.test_page_audit import _cookie_for, crawl
+from tests.e2e.test_page_audit import _cookie_for, demo_account_pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -88,24 +87,7 @@ def _taxonomy_pages() -> list[str]:
 
 
 def test_every_page_fits_a_phone_without_sideways_scrolling(live_server, browser):
-    from django.test import Client
-    from django.urls import reverse
-
-    from careerpath.accounts.tests.factories import UserFactory
-    from careerpath.core.context_processors import NAVIGATION
-    from careerpath.demo.seeders import seed_all
-
-    user = UserFactory(email="phone-tables@example.org", display_name="Sam Rivera")
-    seed_all(user, scale=1, today=london_today())
-    client = Client()
-    client.force_login(user)
-    start = ["/dashboard/"] + [
-        reverse(url_name)
-        for _group, entries in NAVIGATION
-        for _l, url_name, _prefixes in entries
-    ]
-    pages = crawl(client, start)
-    assert len(pages) >= 40, sorted(pages)
+    client, pages = demo_account_pages("phone-tables@example.org")
     only = os.environ.get("CAREERPATH_AUDIT_ONLY", "")
     urls = sorted(pages.values()) + _taxonomy_pages() + [_import_preview(client)]
     urls = [url for url in urls if only in url]
